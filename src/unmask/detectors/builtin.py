@@ -1,0 +1,26 @@
+"""The detectors that ship with unmask. Each module registers its detector on import.
+
+Add a module here to make its detector part of ``unmask scan`` and of the conformance suite.
+Modules must import heavy optional dependencies lazily, inside methods, so that this list always
+loads.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+BUILTIN_MODULES: tuple[str, ...] = (
+    "unmask.detectors.sparse_profile",
+    "unmask.detectors.shared_photo",
+)
+
+_loaded = False
+
+
+def load_builtin() -> None:
+    global _loaded
+    if _loaded:
+        return
+    for module in BUILTIN_MODULES:
+        importlib.import_module(module)
+    _loaded = True

@@ -1,0 +1,32 @@
+"""The evaluation suites. Each module exposes ``SUITE: str`` and ``run(data: Path) -> list[EvalRow]``
+and skips itself (returns []) with a logged reason when its data is absent.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from unmask.evaluation.rows import EvalRow
+
+SUITE_MODULES: tuple[str, ...] = ()
+
+
+def run_suites(
+    data: Path, only: set[str] | None = None,
+    on_skip: Callable[[str, str], None] | None = None,
+) -> list[EvalRow]:
+    rows: list[EvalRow] = []
+    for module_name in SUITE_MODULES:
+        module = importlib.import_module(module_name)
+        name: str = module.SUITE
+        if only and name not in only:
+            continue
+        missing = [p for p in module.REQUIRES if not (data / p).exists()]
+        if missing:
+            if on_skip:
+                on_skip(name, f"data not found: {', '.join(str(data / p) for p in missing)}")
+            continue
+        rows.extend(module.run(data))
+    return rows

@@ -1,0 +1,52 @@
+"""Pure domain types: the interchange records, findings and assessments."""
+
+from unmask.model.findings import Abstain, Assessment, Evidence, Finding
+from unmask.model.snapshot import Snapshot
+from unmask.model.records import (
+    FORMAT_VERSION,
+    RECORD_TYPES,
+    Account,
+    Connection,
+    Education,
+    Endorsement,
+    Indicator,
+    Invitation,
+    Label,
+    Login,
+    Message,
+    Organisation,
+    PhotoRef,
+    Position,
+    ProfileView,
+    Record,
+    Registration,
+    Report,
+    record_key,
+)
+
+__all__ = [
+    "FORMAT_VERSION",
+    "RECORD_TYPES",
+    "Abstain",
+    "Account",
+    "Assessment",
+    "Connection",
+    "Education",
+    "Endorsement",
+    "Evidence",
+    "Finding",
+    "Indicator",
+    "Invitation",
+    "Label",
+    "Login",
+    "Message",
+    "Organisation",
+    "PhotoRef",
+    "Position",
+    "ProfileView",
+    "Record",
+    "Registration",
+    "Report",
+    "Snapshot",
+    "record_key",
+]
