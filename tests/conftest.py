@@ -1,0 +1,37 @@
+"""Shared fixtures. ``UNMASK_REQUIRE_SERVICES=1`` (set by .ci/run) turns every skip for a missing
+server, browser or data set into a failure, so a green CI means they all ran."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from unmask.evaluation import data_dir
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip with ``reason`` when ``condition`` is false; fail instead under CI."""
+    if condition:
+        return
+    if os.environ.get("UNMASK_REQUIRE_SERVICES") == "1":
+        pytest.fail(f"required in CI but missing: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def eval_data() -> Path:
+    """The third-party evaluation data (../shared/data or $UNMASK_EVAL_DATA)."""
+    root = data_dir().resolve()
+    require(root.is_dir(), f"evaluation data not found at {root}")
+    return root
+
+
+@pytest.fixture
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh UNMASK_DATA_DIR (and default SQLite store) for one test."""
+    home = tmp_path / "unmask-data"
+    monkeypatch.setenv("UNMASK_DATA_DIR", str(home))
+    monkeypatch.delenv("UNMASK_DATABASE_URL", raising=False)
+    return home
