@@ -106,6 +106,16 @@ class Registration(BaseModel):
     country: Annotated[str, Field(min_length=2, max_length=2)] | None = None
 
 
+class AccountStats(BaseModel):
+    """Counts a platform reports for an account when the underlying records are not shared."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    connections: Annotated[int, Field(ge=0)] | None = None
+    followers: Annotated[int, Field(ge=0)] | None = None
+    following: Annotated[int, Field(ge=0)] | None = None
+    posts: Annotated[int, Field(ge=0)] | None = None
+
+
 class Account(_Record):
     """A member account and the profile it shows."""
 
@@ -124,6 +134,8 @@ class Account(_Record):
     verified_phone: bool = False
     verified_workplace: bool = False
     registration: Registration | None = None
+    stats: AccountStats | None = None
+    language: str | None = None
     updated_at: Timestamp | None = None
 
 
