@@ -4,7 +4,10 @@ A detector has an explicit, stable ``name`` (a storage key: never derived from t
 ``version`` (bump it when its output changes), ``needs`` (the record types it reads) and
 ``detect(snapshot, subjects)``, which returns exactly one finding per subject: scored, or abstained
 with a reason when the data it needs is missing. Trainable detectors also implement ``fit`` and keep
-learned state in attributes whose names end in ``_``; constructors store settings only.
+learned state in attributes whose names end in ``_``; constructors store settings only. An unfitted
+trainable detector still answers: it abstains ("not trained") or uses only its untrained parts.
+``unmask train`` fits them from labels in the store and saves ``to_artifact()`` under
+``$UNMASK_DATA_DIR/models/<name>.bin``; ``unmask scan`` loads it with ``load_artifact``.
 """
 
 from __future__ import annotations
@@ -31,6 +34,14 @@ class Detector(Protocol):
 class TrainableDetector(Detector, Protocol):
     def fit(self, snapshot: Snapshot, labels: Mapping[str, bool]) -> TrainableDetector:
         """Learn from ``labels`` (account id -> is fake); returns self."""
+        ...
+
+    def to_artifact(self) -> bytes:
+        """The learned state as a versioned, self-describing artefact (no pickle of code)."""
+        ...
+
+    def load_artifact(self, data: bytes) -> None:
+        """Restore learned state written by ``to_artifact``; refuses another version's artefact."""
         ...
 
 
