@@ -41,6 +41,11 @@ def _register_commands() -> None:
 
 COMMAND_MODULES: tuple[str, ...] = (
     "unmask.cli.detectors_cmd",
+    "unmask.cli.ingest_cmd",
+    "unmask.cli.scan_cmd",
+    "unmask.cli.evaluate_cmd",
+    "unmask.cli.users_cmd",
+    "unmask.cli.serve_cmd",
 )
 
 

@@ -1,0 +1,48 @@
+"""The FastAPI application: public health and schema, everything else behind authentication."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from unmask import __version__
+from unmask.api import records
+from unmask.store import Store
+
+#: Routers added by other parts (console, reports, intel, live scoring): module paths with ``router``.
+ROUTER_MODULES: tuple[str, ...] = ()
+
+
+def create_app(store: Store | None = None) -> FastAPI:
+    app = FastAPI(
+        title="unmask",
+        version=__version__,
+        description="Detect, review and remove fake professional-network profiles.",
+    )
+    app.state.store = store or Store.open()
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"field": ".".join(str(p) for p in e["loc"] if p != "body"), "message": e["msg"]}
+            for e in exc.errors()
+        ]
+        return JSONResponse({"detail": "invalid request", "problems": problems}, status_code=422)
+
+    @app.get("/health", tags=["public"], summary="Liveness and store reachability")
+    def health() -> dict[str, Any]:
+        st: Store = app.state.store
+        with st.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        return {"status": "ok", "version": __version__, "store": st.dialect}
+
+    app.include_router(records.router)
+    import importlib
+
+    for module in ROUTER_MODULES:
+        mod = importlib.import_module(module)
+        mod.register(app) if hasattr(mod, "register") else app.include_router(mod.router)
+    return app

@@ -1,0 +1,64 @@
+"""Shared request dependencies: the store and the authenticated user."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+
+from unmask.auth import User, authenticate_password, authenticate_token
+from unmask.store import Store
+
+_CHALLENGE = {"WWW-Authenticate": 'Bearer realm="unmask", Basic realm="unmask"'}
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def _from_header(store: Store, header: str) -> User | None:
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() == "bearer" and value:
+        return authenticate_token(store, value.strip())
+    if scheme.lower() == "basic" and value:
+        try:
+            name, _, password = base64.b64decode(value.strip()).decode().partition(":")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        return authenticate_password(store, name, password)
+    return None
+
+
+def current_user(request: Request, store: StoreDep) -> User:
+    """The caller: an API token (Bearer), HTTP Basic credentials or a console session."""
+    session_user = getattr(request.state, "user", None)
+    if isinstance(session_user, User):
+        return session_user
+    header = request.headers.get("authorization")
+    user = _from_header(store, header) if header else None
+    if user is None:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "authentication required",
+                            headers=_CHALLENGE)
+    return user
+
+
+UserDep = Annotated[User, Depends(current_user)]
+
+
+def require_role(*roles: str) -> Callable[[User], User]:
+    """A dependency that lets only the given roles through (admin is not implied)."""
+
+    def check(user: UserDep) -> User:
+        if user.role not in roles:
+            raise HTTPException(status.HTTP_403_FORBIDDEN,
+                                f"role {user.role!r} may not do this; needs one of {', '.join(roles)}")
+        return user
+
+    return check

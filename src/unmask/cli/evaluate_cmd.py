@@ -1,0 +1,38 @@
+"""``unmask evaluate``: measure the detectors on real third-party data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from unmask.cli.common import console, err_console
+
+
+def evaluate(
+    data: Path | None = typer.Option(None, help="Evaluation data folder (default ../shared/data "
+                                     "or $UNMASK_EVAL_DATA)."),
+    json_out: Path | None = typer.Option(None, "--json", help="Write the rows to this JSON file."),
+    suite: list[str] | None = typer.Option(None, "--suite", help="Run only these suites."),
+) -> None:
+    """Run every evaluation suite whose data is present; print a table and optionally write JSON."""
+    from unmask.evaluation import data_dir, run_suites
+
+    root = data_dir(data)
+    rows = run_suites(root, set(suite) if suite else None,
+                      on_skip=lambda s, why: err_console.print(f"[yellow]skipped {s}:[/] {why}"))
+    table = Table(title=f"Evaluation on {root}")
+    for col in ("detector", "suite", "split", "metric", "value", "n"):
+        table.add_column(col, justify="right" if col in ("value", "n") else "left")
+    for r in rows:
+        table.add_row(r.detector, r.suite, r.split, r.metric, f"{r.value:.4f}", str(r.n))
+    console.print(table)
+    if json_out:
+        json_out.write_text(json.dumps([r.as_dict() for r in rows], indent=2) + "\n")
+        console.print(f"wrote {len(rows)} rows to {json_out}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("evaluate")(evaluate)

@@ -1,0 +1,66 @@
+"""``unmask ingest``: load interchange files into the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from unmask.cli.common import console, err_console, fail, open_store
+
+
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Interchange files or folders (JSONL, CSV, Parquet)."),
+    show: int = typer.Option(10, help="How many quarantined rows to print per file."),
+) -> None:
+    """Ingest records: bad rows are reported with file, line and field and quarantined; re-running
+    adds nothing; an interrupted run resumes where it stopped."""
+    from unmask.ingest import ingest as run
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise fail(f"no such file or folder: {', '.join(map(str, missing))}")
+    with open_store() as store, Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), console=console,
+    ) as progress:
+        tasks: dict[Path, object] = {}
+
+        def on_file(path: Path, total: int | None) -> None:
+            tasks[path] = progress.add_task(path.name, total=total)
+
+        def on_progress(path: Path, line: int) -> None:
+            progress.update(tasks[path], completed=line)  # type: ignore[arg-type]
+
+        summary = run(store, paths, on_progress, on_file)
+        for task in tasks.values():
+            t = progress.tasks[task]  # type: ignore[index]
+            progress.update(task, completed=t.total or t.completed)  # type: ignore[arg-type]
+    table = Table(title="Ingest summary")
+    for col in ("file", "type", "accepted", "quarantined", "already present", "note"):
+        table.add_column(col, justify="right" if col not in ("file", "type", "note") else "left")
+    for f in summary.files:
+        note = f.error or ("already ingested" if f.skipped else
+                           f"resumed after line {f.resumed_from}" if f.resumed_from else "")
+        table.add_row(str(f.path), f.kind or "-", str(f.accepted), str(f.quarantined),
+                      str(f.present), note)
+    table.add_row("total", "", str(summary.total("accepted")), str(summary.total("quarantined")),
+                  str(summary.total("present")), "", style="bold")
+    console.print(table)
+    for f in summary.files:
+        for line, field, error in f.problems[:show]:
+            where = f"{f.path}:{line}" + (f" field {field}" if field else "")
+            err_console.print(f"[yellow]quarantined[/] {where}: {error}")
+        if len(f.problems) > show:
+            err_console.print(f"... and more in {store.settings.quarantine_dir}")
+    if any(f.error for f in summary.files):
+        for f in summary.files:
+            if f.error:
+                err_console.print(f"[bold red]error:[/] {f.error}")
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)

@@ -1,0 +1,19 @@
+"""Alembic environment: the engine is handed over by unmask.store.migrate."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from unmask.store.schema import metadata
+
+engine = context.config.attributes["engine"]
+
+with engine.begin() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()

@@ -1,0 +1,154 @@
+"""The store: one narrow interface over SQLite (default) or PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy.engine import make_url
+
+from unmask.model.records import RECORD_TYPES
+from unmask.model.schema import columns
+from unmask.model.snapshot import Snapshot
+from unmask.settings import Settings, load_settings
+from unmask.store.schema import RECORD_TABLES
+
+_CHUNK = 900  # stays under SQLite's bound-parameter limit for IN (...)
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        try:
+            import psycopg  # noqa: F401
+        except ImportError as exc:
+            raise StoreError(
+                "PostgreSQL needs the 'postgres' extra: pip install 'unmask[postgres]'"
+            ) from exc
+        if parsed.drivername == "postgresql":
+            url = str(parsed.set(drivername="postgresql+psycopg").render_as_string(False))
+        return create_engine(url, pool_pre_ping=True)
+    raise StoreError(f"unsupported database URL {parsed.render_as_string()!r}")
+
+
+def record_row(record: BaseModel, content_hash: str, now: datetime) -> dict[str, Any]:
+    """A record as a row of its table (nested fields as JSON, times in UTC)."""
+    kinds = columns(type(record))
+    row: dict[str, Any] = {"key": record.key(), "content_hash": content_hash,  # type: ignore[attr-defined]
+                           "ingested_at": now}
+    for name, kind in kinds.items():
+        value = getattr(record, name)
+        if value is None:
+            row[name] = None
+        elif kind == "json":
+            row[name] = to_jsonable_python(value)
+        elif kind == "datetime":
+            row[name] = value.astimezone(UTC)
+        elif kind == "str":
+            row[name] = str(value.value if hasattr(value, "value") else value)
+        else:
+            row[name] = value
+    return row
+
+
+class Store:
+    """Records in, records and snapshots out; findings and assessments kept per scan."""
+
+    def __init__(self, url: str, settings: Settings | None = None) -> None:
+        self.url = url
+        self.settings = settings or load_settings()
+        self.engine = make_engine(url)
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, migrate: bool = True) -> Store:
+        settings = settings or load_settings()
+        store = cls(settings.database_url, settings)
+        if migrate:
+            store.migrate()
+        return store
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self) -> None:
+        from unmask.store.migrate import upgrade
+
+        upgrade(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def connect(self) -> Connection:
+        return self.engine.connect()
+
+    # -- records ---------------------------------------------------------------------------
+    def existing_hashes(self, conn: Connection, kind: str, keys: Sequence[str]) -> dict[str, str]:
+        table = RECORD_TABLES[kind]
+        out: dict[str, str] = {}
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i : i + _CHUNK]
+            stmt = select(table.c.key, table.c.content_hash).where(table.c.key.in_(chunk))
+            out.update({k: h for k, h in conn.execute(stmt)})
+        return out
+
+    def insert_rows(self, conn: Connection, kind: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        if rows:
+            conn.execute(RECORD_TABLES[kind].insert(), list(rows))
+
+    def count(self, kind: str) -> int:
+        with self.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(RECORD_TABLES[kind])).scalar_one())
+
+    def counts(self) -> dict[str, int]:
+        return {kind: self.count(kind) for kind in RECORD_TYPES}
+
+    def iter_records(self, kind: str, batch: int = 10_000) -> Iterator[BaseModel]:
+        table = RECORD_TABLES[kind]
+        model = RECORD_TYPES[kind]
+        fields = list(columns(model))
+        stmt = select(*(table.c[f] for f in fields)).order_by(table.c.key)
+        with self.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
+            for row in result:
+                data = {f: v for f, v in zip(fields, row, strict=True) if v is not None}
+                yield model.model_validate(data)
+
+    def get(self, kind: str, key: str) -> BaseModel | None:
+        table = RECORD_TABLES[kind]
+        model = RECORD_TYPES[kind]
+        fields = list(columns(model))
+        with self.connect() as conn:
+            row = conn.execute(select(*(table.c[f] for f in fields)).where(table.c.key == key)).first()
+        if row is None:
+            return None
+        return model.model_validate({f: v for f, v in zip(fields, row, strict=True) if v is not None})
+
+    def snapshot(self, kinds: Iterable[str] | None = None, as_of: datetime | None = None) -> Snapshot:
+        wanted = set(kinds) if kinds is not None else set(RECORD_TYPES)
+        records = (r for k in RECORD_TYPES if k in wanted for r in self.iter_records(k))
+        return Snapshot.from_records(records, as_of=as_of)  # type: ignore[arg-type]
