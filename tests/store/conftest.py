@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-
 from tests.conftest import require
+
 from unmask.settings import Settings
 from unmask.store import Store
 

@@ -31,31 +31,44 @@ def _account(i: int, **extra: object) -> dict[str, object]:
 
 
 def test_malformed_rows_are_quarantined_and_the_rest_proceeds(store: Store, tmp_path: Path) -> None:
-    path = _write_jsonl(tmp_path / "accounts.jsonl", [
-        _account(1),
-        "{broken json",
-        {"id": "a2", "name": "No creation time"},
-        _account(3, verified_email="not-a-bool"),
-        _account(4),
-        _account(4, name="Same id, other content"),
-        _account(5),
-    ])
-    inv = _write_jsonl(tmp_path / "invitations.jsonl", [
-        {"id": "i1", "sender": "a1", "recipient": "a4", "sent_at": "2026-01-02T00:00:00Z",
-         "status": "maybe"},
-        {"id": "i2", "sender": "a1", "recipient": "a5", "sent_at": "2026-01-02T00:00:00Z"},
-    ])
+    path = _write_jsonl(
+        tmp_path / "accounts.jsonl",
+        [
+            _account(1),
+            "{broken json",
+            {"id": "a2", "name": "No creation time"},
+            _account(3, verified_email="not-a-bool"),
+            _account(4),
+            _account(4, name="Same id, other content"),
+            _account(5),
+        ],
+    )
+    inv = _write_jsonl(
+        tmp_path / "invitations.jsonl",
+        [
+            {
+                "id": "i1",
+                "sender": "a1",
+                "recipient": "a4",
+                "sent_at": "2026-01-02T00:00:00Z",
+                "status": "maybe",
+            },
+            {"id": "i2", "sender": "a1", "recipient": "a5", "sent_at": "2026-01-02T00:00:00Z"},
+        ],
+    )
     summary = ingest(store, [path, inv])
     acc, invs = summary.files
     assert (acc.accepted, acc.quarantined, acc.present) == (3, 4, 0)
     assert (invs.accepted, invs.quarantined) == (1, 1)
     problems = {(line, field) for line, field, _ in acc.problems}
     assert problems == {(2, ""), (3, "created_at"), (4, "verified_email"), (6, "id")}
-    assert any("status" == f and "pending" in msg for _, f, msg in invs.problems)
+    assert any(f == "status" and "pending" in msg for _, f, msg in invs.problems)
     with store.connect() as conn:
         rows = conn.execute(select(quarantine.c.path, quarantine.c.line, quarantine.c.raw)).all()
-    assert {(Path(p).name, line) for p, line, _ in rows} >= {("accounts.jsonl", 2),
-                                                            ("invitations.jsonl", 1)}
+    assert {(Path(p).name, line) for p, line, _ in rows} >= {
+        ("accounts.jsonl", 2),
+        ("invitations.jsonl", 1),
+    }
     assert all(raw for _, _, raw in rows), "the raw row is kept: nothing is lost"
     files = sorted(store.settings.quarantine_dir.glob("*.jsonl"))
     assert len(files) == 2
@@ -71,8 +84,9 @@ def test_reingest_adds_nothing(store: Store, tmp_path: Path) -> None:
     again = ingest(store, [path]).files[0]
     assert again.skipped and again.accepted == 0 and again.present == 50
     # the same records in another file (other format) are recognised as present
-    copy = _write_jsonl(tmp_path / "more" / "accounts.jsonl",
-                        [_account(i) for i in range(50)] + [_account(99)])
+    copy = _write_jsonl(
+        tmp_path / "more" / "accounts.jsonl", [_account(i) for i in range(50)] + [_account(99)]
+    )
     third = ingest(store, [copy]).files[0]
     assert (third.accepted, third.present, third.quarantined) == (1, 50, 0)
     assert store.count("account") == 51
@@ -100,18 +114,32 @@ def _big_file(path: Path, n: int) -> Path:
     t0 = datetime(2025, 1, 1, tzinfo=UTC)
     with path.open("wb") as fh:
         for i in range(n):
-            fh.write(orjson.dumps({"source": f"a{i}", "target": f"b{i}",
-                                   "created_at": (t0 + timedelta(seconds=i)).isoformat()}) + b"\n")
+            fh.write(
+                orjson.dumps(
+                    {
+                        "source": f"a{i}",
+                        "target": f"b{i}",
+                        "created_at": (t0 + timedelta(seconds=i)).isoformat(),
+                    }
+                )
+                + b"\n"
+            )
     return path
 
 
 def test_sigkilled_ingest_resumes_without_loss_or_duplicates(store: Store, tmp_path: Path) -> None:
     n = 150_000
     path = _big_file(tmp_path / "connections.jsonl", n)
-    env = os.environ | {"UNMASK_DATABASE_URL": store.url,
-                        "UNMASK_DATA_DIR": str(store.settings.data_dir)}
-    proc = subprocess.Popen([sys.executable, "-m", "unmask", "ingest", str(path)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = os.environ | {
+        "UNMASK_DATABASE_URL": store.url,
+        "UNMASK_DATA_DIR": str(store.settings.data_dir),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "unmask", "ingest", str(path)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     done = 0
     while time.monotonic() < deadline and proc.poll() is None:

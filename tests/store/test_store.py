@@ -14,11 +14,13 @@ def _fill(store: Store) -> None:
     snap = conformance_snapshot()
     now = datetime.now(UTC)
     with store.engine.begin() as conn:
-        for kind, records in (("account", list(snap.accounts.values())),
-                              ("organisation", list(snap.organisations.values())),
-                              ("invitation", list(snap.invitations)),
-                              ("connection", list(snap.connections)),
-                              ("message", list(snap.messages))):
+        for kind, records in (
+            ("account", list(snap.accounts.values())),
+            ("organisation", list(snap.organisations.values())),
+            ("invitation", list(snap.invitations)),
+            ("connection", list(snap.connections)),
+            ("message", list(snap.messages)),
+        ):
             store.insert_rows(conn, kind, [record_row(r, content_hash(r), now) for r in records])
 
 

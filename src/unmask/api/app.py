@@ -12,7 +12,8 @@ from unmask import __version__
 from unmask.api import records
 from unmask.store import Store
 
-#: Routers added by other parts (console, reports, intel, live scoring): module paths with ``router``.
+#: Routers added by other parts (console, reports, intel, live scoring): modules exposing
+#: ``router`` or ``register(app)``.
 ROUTER_MODULES: tuple[str, ...] = ()
 
 

@@ -44,8 +44,9 @@ def current_user(request: Request, store: StoreDep) -> User:
     header = request.headers.get("authorization")
     user = _from_header(store, header) if header else None
     if user is None:
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "authentication required",
-                            headers=_CHALLENGE)
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, "authentication required", headers=_CHALLENGE
+        )
     return user
 
 
@@ -57,8 +58,10 @@ def require_role(*roles: str) -> Callable[[User], User]:
 
     def check(user: UserDep) -> User:
         if user.role not in roles:
-            raise HTTPException(status.HTTP_403_FORBIDDEN,
-                                f"role {user.role!r} may not do this; needs one of {', '.join(roles)}")
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN,
+                f"role {user.role!r} may not do this; needs one of {', '.join(roles)}",
+            )
         return user
 
     return check

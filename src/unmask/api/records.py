@@ -21,14 +21,19 @@ Reader = Annotated[User, Depends(require_role("analyst", "lead", "admin", "audit
 def _kind(kind: str) -> str:
     singular = kind[:-1] if kind.endswith("s") and kind[:-1] in RECORD_TYPES else kind
     if singular not in RECORD_TYPES:
-        raise HTTPException(404, f"unknown record type {kind!r}; known: "
-                            f"{', '.join(sorted(k + 's' for k in RECORD_TYPES))}")
+        raise HTTPException(
+            404,
+            f"unknown record type {kind!r}; known: "
+            f"{', '.join(sorted(k + 's' for k in RECORD_TYPES))}",
+        )
     return singular
 
 
 @router.get("/records/{kind}", summary="Page through stored records of one type")
 def list_records(
-    kind: str, store: StoreDep, _user: Reader,
+    kind: str,
+    store: StoreDep,
+    _user: Reader,
     after: Annotated[str | None, Query(description="the last key of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
@@ -41,8 +46,14 @@ def list_records(
     with store.connect() as conn:
         rows = conn.execute(stmt).all()
         total = conn.execute(select(func.count()).select_from(table)).scalar_one()
-    items = [record_to_row(model.model_validate(
-        {f: v for f, v in zip(fields, row[1:], strict=True) if v is not None})) for row in rows]
+    items = [
+        record_to_row(
+            model.model_validate(
+                {f: v for f, v in zip(fields, row[1:], strict=True) if v is not None}
+            )
+        )
+        for row in rows
+    ]
     next_after = rows[-1][0] if len(rows) == limit else None
     return {"type": k, "total": total, "items": items, "next_after": next_after}
 
@@ -62,15 +73,20 @@ def latest_scan_id(store: StoreDep) -> int | None:
 
 @router.get("/assessments", summary="Assessments of the latest scan, riskiest first")
 def list_assessments(
-    store: StoreDep, _user: Reader,
+    store: StoreDep,
+    _user: Reader,
     route: Annotated[str | None, Query(pattern="^(auto_restrict|review|none)$")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
     scan_id = latest_scan_id(store)
     if scan_id is None:
         return {"scan_id": None, "items": []}
-    stmt = (select(assessments).where(assessments.c.scan_id == scan_id)
-            .order_by(assessments.c.risk.desc(), assessments.c.subject).limit(limit))
+    stmt = (
+        select(assessments)
+        .where(assessments.c.scan_id == scan_id)
+        .order_by(assessments.c.risk.desc(), assessments.c.subject)
+        .limit(limit)
+    )
     if route:
         stmt = stmt.where(assessments.c.route == route)
     with store.connect() as conn:

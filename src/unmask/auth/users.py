@@ -34,7 +34,9 @@ class User:
     role: str
 
 
-def create_user(store: Store, name: str, role: str, password: str | None = None) -> tuple[User, str]:
+def create_user(
+    store: Store, name: str, role: str, password: str | None = None
+) -> tuple[User, str]:
     """Create a user; returns it and its password (generated when not given)."""
     if role not in ROLES:
         raise AuthError(f"unknown role {role!r}; roles: {', '.join(ROLES)}")
@@ -45,10 +47,15 @@ def create_user(store: Store, name: str, role: str, password: str | None = None)
         raise AuthError("a password has at least 10 characters")
     try:
         with store.engine.begin() as conn:
-            uid = conn.execute(users.insert().values(
-                name=name, role=role, password_hash=_hasher.hash(password),
-                created_at=datetime.now(UTC), disabled=False,
-            )).inserted_primary_key[0]  # type: ignore[index]
+            uid = conn.execute(
+                users.insert().values(
+                    name=name,
+                    role=role,
+                    password_hash=_hasher.hash(password),
+                    created_at=datetime.now(UTC),
+                    disabled=False,
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
     except IntegrityError:
         raise AuthError(f"a user named {name!r} already exists") from None
     return User(int(uid), name, role), password
@@ -72,8 +79,11 @@ def authenticate_password(store: Store, name: str, password: str) -> User | None
         return None
     if _hasher.check_needs_rehash(row.password_hash):
         with store.engine.begin() as conn:
-            conn.execute(update(users).where(users.c.id == row.id)
-                         .values(password_hash=_hasher.hash(password)))
+            conn.execute(
+                update(users)
+                .where(users.c.id == row.id)
+                .values(password_hash=_hasher.hash(password))
+            )
     return User(row.id, row.name, row.role)
 
 
@@ -84,9 +94,15 @@ def _digest(token: str) -> str:
 def create_token(store: Store, user: User, label: str = "") -> str:
     token = "um_" + secrets.token_urlsafe(32)
     with store.engine.begin() as conn:
-        conn.execute(api_tokens.insert().values(
-            token_hash=_digest(token), user_id=user.id, label=label,
-            created_at=datetime.now(UTC), revoked=False))
+        conn.execute(
+            api_tokens.insert().values(
+                token_hash=_digest(token),
+                user_id=user.id,
+                label=label,
+                created_at=datetime.now(UTC),
+                revoked=False,
+            )
+        )
     return token
 
 

@@ -12,8 +12,9 @@ from unmask.cli.common import console, err_console
 
 
 def evaluate(
-    data: Path | None = typer.Option(None, help="Evaluation data folder (default ../shared/data "
-                                     "or $UNMASK_EVAL_DATA)."),
+    data: Path | None = typer.Option(
+        None, help="Evaluation data folder (default ../shared/data or $UNMASK_EVAL_DATA)."
+    ),
     json_out: Path | None = typer.Option(None, "--json", help="Write the rows to this JSON file."),
     suite: list[str] | None = typer.Option(None, "--suite", help="Run only these suites."),
 ) -> None:
@@ -21,8 +22,11 @@ def evaluate(
     from unmask.evaluation import data_dir, run_suites
 
     root = data_dir(data)
-    rows = run_suites(root, set(suite) if suite else None,
-                      on_skip=lambda s, why: err_console.print(f"[yellow]skipped {s}:[/] {why}"))
+    rows = run_suites(
+        root,
+        set(suite) if suite else None,
+        on_skip=lambda s, why: err_console.print(f"[yellow]skipped {s}:[/] {why}"),
+    )
     table = Table(title=f"Evaluation on {root}")
     for col in ("detector", "suite", "split", "metric", "value", "n"):
         table.add_column(col, justify="right" if col in ("value", "n") else "left")

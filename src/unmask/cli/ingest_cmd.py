@@ -5,14 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from unmask.cli.common import console, err_console, fail, open_store
 
 
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Interchange files or folders (JSONL, CSV, Parquet)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Interchange files or folders (JSONL, CSV, Parquet)."
+    ),
     show: int = typer.Option(10, help="How many quarantined rows to print per file."),
 ) -> None:
     """Ingest records: bad rows are reported with file, line and field and quarantined; re-running
@@ -22,32 +31,51 @@ def ingest(
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(map(str, missing))}")
-    with open_store() as store, Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeRemainingColumn(), console=console,
-    ) as progress:
-        tasks: dict[Path, object] = {}
+    with (
+        open_store() as store,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console,
+        ) as progress,
+    ):
+        tasks: dict[Path, TaskID] = {}
 
         def on_file(path: Path, total: int | None) -> None:
             tasks[path] = progress.add_task(path.name, total=total)
 
         def on_progress(path: Path, line: int) -> None:
-            progress.update(tasks[path], completed=line)  # type: ignore[arg-type]
+            progress.update(tasks[path], completed=line)
 
         summary = run(store, paths, on_progress, on_file)
         for task in tasks.values():
-            t = progress.tasks[task]  # type: ignore[index]
-            progress.update(task, completed=t.total or t.completed)  # type: ignore[arg-type]
+            t = progress._tasks[task]
+            progress.update(task, completed=t.total or t.completed)
     table = Table(title="Ingest summary")
     for col in ("file", "type", "accepted", "quarantined", "already present", "note"):
         table.add_column(col, justify="right" if col not in ("file", "type", "note") else "left")
     for f in summary.files:
-        note = f.error or ("already ingested" if f.skipped else
-                           f"resumed after line {f.resumed_from}" if f.resumed_from else "")
-        table.add_row(str(f.path), f.kind or "-", str(f.accepted), str(f.quarantined),
-                      str(f.present), note)
-    table.add_row("total", "", str(summary.total("accepted")), str(summary.total("quarantined")),
-                  str(summary.total("present")), "", style="bold")
+        note = f.error or (
+            "already ingested"
+            if f.skipped
+            else f"resumed after line {f.resumed_from}"
+            if f.resumed_from
+            else ""
+        )
+        table.add_row(
+            str(f.path), f.kind or "-", str(f.accepted), str(f.quarantined), str(f.present), note
+        )
+    table.add_row(
+        "total",
+        "",
+        str(summary.total("accepted")),
+        str(summary.total("quarantined")),
+        str(summary.total("present")),
+        "",
+        style="bold",
+    )
     console.print(table)
     for f in summary.files:
         for line, field, error in f.problems[:show]:

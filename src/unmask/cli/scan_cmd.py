@@ -13,8 +13,9 @@ from unmask.cli.common import console, err_console, fail, open_store
 
 def scan(
     policy: Path | None = typer.Option(None, help="A policy TOML file (default: the shipped one)."),
-    detector: list[str] | None = typer.Option(None, "--detector", "-d",
-                                              help="Run only these detectors (repeatable)."),
+    detector: list[str] | None = typer.Option(
+        None, "--detector", "-d", help="Run only these detectors (repeatable)."
+    ),
 ) -> None:
     """Run the registered detectors over the store and keep findings and assessments."""
     from unmask.detectors import load_builtin, registry

@@ -58,9 +58,13 @@ def demo(
         user = get_user(store, "demo")
         token = create_token(store, user, "demo") if user else ""
     console.rule("4. serve")
-    console.print(f"open http://{host}:{port}/  sign in as [bold]demo[/] / [bold]{password}[/]"
-                  f"  (second reviewer: demo2 / {password}-2)")
-    console.print(f"API: curl -H 'Authorization: Bearer {token}' http://{host}:{port}/api/v1/assessments")
+    console.print(
+        f"open http://{host}:{port}/  sign in as [bold]demo[/] / [bold]{password}[/]"
+        f"  (second reviewer: demo2 / {password}-2)"
+    )
+    console.print(
+        f"API: curl -H 'Authorization: Bearer {token}' http://{host}:{port}/api/v1/assessments"
+    )
     if not no_serve:
         serve(host=host, port=port)
 

@@ -28,33 +28,66 @@ T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def conformance_snapshot() -> Snapshot:
-    org = Organisation(id="o1", name="Northwind Defence", created_at=T0 - timedelta(days=3000),
-                       sector=Sector.DEFENCE, verified=True)
+    org = Organisation(
+        id="o1",
+        name="Northwind Defence",
+        created_at=T0 - timedelta(days=3000),
+        sector=Sector.DEFENCE,
+        verified=True,
+    )
     full = Account(
-        id="full", created_at=T0 - timedelta(days=2000), name="Ada Example",
-        headline="Systems engineer at Northwind Defence", location="Bristol",
+        id="full",
+        created_at=T0 - timedelta(days=2000),
+        name="Ada Example",
+        headline="Systems engineer at Northwind Defence",
+        location="Bristol",
         about="Systems engineer working on avionics integration and test for fifteen years.",
         photo=PhotoRef(sha256="a" * 64, pdq="f" * 64),
-        positions=(Position(employer="Northwind Defence", organisation_id="o1", title="Engineer",
-                            start="2015-01", description="Avionics integration."),
-                   Position(employer="Acme", title="Graduate", start="2011-09", end="2014-12")),
+        positions=(
+            Position(
+                employer="Northwind Defence",
+                organisation_id="o1",
+                title="Engineer",
+                start="2015-01",
+                description="Avionics integration.",
+            ),
+            Position(employer="Acme", title="Graduate", start="2011-09", end="2014-12"),
+        ),
         education=(Education(school="University of Bristol", degree="MEng", end="2011"),),
         skills=("avionics", "systems engineering"),
-        verified_email=True, verified_workplace=True,
+        verified_email=True,
+        verified_workplace=True,
     )
     empty = Account(id="empty", created_at=T0 - timedelta(days=3), name="X")
-    twin = Account(id="twin", created_at=T0 - timedelta(days=5), name="Sarah Lin",
-                   headline="Senior Recruiter | Global Talent Partners",
-                   photo=PhotoRef(sha256="a" * 64, pdq="f" * 64))
+    twin = Account(
+        id="twin",
+        created_at=T0 - timedelta(days=5),
+        name="Sarah Lin",
+        headline="Senior Recruiter | Global Talent Partners",
+        photo=PhotoRef(sha256="a" * 64, pdq="f" * 64),
+    )
     quiet = Account(id="quiet", created_at=T0 - timedelta(days=900), name="Quiet Member")
     invites = [
-        Invitation(id=f"i{k}", sender="twin", recipient=r, sent_at=T0 - timedelta(hours=k),
-                   note="Impressed by your profile. I have a well-paid consulting opportunity.",
-                   status=InvitationStatus.IGNORED, responded_at=T0)
+        Invitation(
+            id=f"i{k}",
+            sender="twin",
+            recipient=r,
+            sent_at=T0 - timedelta(hours=k),
+            note="Impressed by your profile. I have a well-paid consulting opportunity.",
+            status=InvitationStatus.IGNORED,
+            responded_at=T0,
+        )
         for k, r in enumerate(["full", "quiet", "empty"], start=1)
     ]
-    msgs = [Message(id="m1", sender="twin", recipient="full", sent_at=T0,
-                    body="Could we continue on WhatsApp? My client pays $3000 for a short report.")]
+    msgs = [
+        Message(
+            id="m1",
+            sender="twin",
+            recipient="full",
+            sent_at=T0,
+            body="Could we continue on WhatsApp? My client pays $3000 for a short report.",
+        )
+    ]
     conns = [Connection(source="full", target="quiet", created_at=T0 - timedelta(days=100))]
     return Snapshot(
         accounts={a.id: a for a in (full, empty, twin, quiet)},

@@ -16,7 +16,12 @@ from unmask.model import Account, Evidence, Finding, Snapshot
 # (weight, reviewer text, member text or None)
 _SIGNALS: tuple[tuple[str, float, str, str | None], ...] = (
     ("young", 0.25, "account created {age} days before the snapshot", "the account is very new"),
-    ("no_verification", 0.25, "no verified e-mail, phone or workplace", "nothing on it is verified"),
+    (
+        "no_verification",
+        0.25,
+        "no verified e-mail, phone or workplace",
+        "nothing on it is verified",
+    ),
     ("no_photo", 0.10, "no profile photo", None),
     ("few_positions", 0.15, "{n_pos} position(s) listed", None),
     ("no_education", 0.10, "no education listed", None),

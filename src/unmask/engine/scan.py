@@ -40,7 +40,9 @@ def select_detectors(names: Sequence[str] | None = None) -> list[Detector]:
 
 
 def evaluate_snapshot(
-    snapshot: Snapshot, detectors: Sequence[Detector], policy: Policy,
+    snapshot: Snapshot,
+    detectors: Sequence[Detector],
+    policy: Policy,
     progress: StageProgress | None = None,
 ) -> tuple[list[Assessment], dict[str, str]]:
     """The pure part of a scan: detectors, then policy. Returns assessments and detector errors."""
@@ -70,8 +72,11 @@ def _evidence_json(finding: Finding) -> list[dict[str, Any]]:
 
 
 def run_scan(
-    store: Store, policy: Policy, detector_names: Sequence[str] | None = None,
-    progress: StageProgress | None = None, snapshot: Snapshot | None = None,
+    store: Store,
+    policy: Policy,
+    detector_names: Sequence[str] | None = None,
+    progress: StageProgress | None = None,
+    snapshot: Snapshot | None = None,
 ) -> ScanResult:
     detectors = select_detectors(detector_names)
     load_trained(store.settings.models_dir, detectors)
@@ -79,25 +84,51 @@ def run_scan(
         snapshot = store.snapshot()
     started = datetime.now(UTC)
     with store.engine.begin() as conn:
-        scan_id = int(conn.execute(insert(scans).values(
-            started_at=started, engine="python", policy_version=policy.version,
-            detectors=[f"{d.name}@{d.version}" for d in detectors], status="running",
-        )).inserted_primary_key[0])  # type: ignore[index]
+        inserted = conn.execute(
+            insert(scans).values(
+                started_at=started,
+                engine="python",
+                policy_version=policy.version,
+                detectors=[f"{d.name}@{d.version}" for d in detectors],
+                status="running",
+            )
+        ).inserted_primary_key
+        assert inserted is not None
+        scan_id = int(inserted[0])
     result, errors = evaluate_snapshot(snapshot, detectors, policy, progress)
     with store.engine.begin() as conn:
         finding_rows = [
-            {"scan_id": scan_id, "subject": f.subject, "subject_kind": f.subject_kind,
-             "detector": f.detector, "version": f.version, "score": f.score,
-             "reason": f.reason, "evidence": _evidence_json(f)}
-            for a in result for f in a.findings
+            {
+                "scan_id": scan_id,
+                "subject": f.subject,
+                "subject_kind": f.subject_kind,
+                "detector": f.detector,
+                "version": f.version,
+                "score": f.score,
+                "reason": f.reason,
+                "evidence": _evidence_json(f),
+            }
+            for a in result
+            for f in a.findings
         ]
         for i in range(0, len(finding_rows), 20_000):
             conn.execute(insert(findings), finding_rows[i : i + 20_000])
-        rows = [{"scan_id": scan_id, "subject": a.subject, "subject_kind": a.subject_kind,
-                 "risk": a.risk, "route": a.route, "policy_version": a.policy_version}
-                for a in result]
+        rows = [
+            {
+                "scan_id": scan_id,
+                "subject": a.subject,
+                "subject_kind": a.subject_kind,
+                "risk": a.risk,
+                "route": a.route,
+                "policy_version": a.policy_version,
+            }
+            for a in result
+        ]
         for i in range(0, len(rows), 20_000):
             conn.execute(insert(assessments), rows[i : i + 20_000])
-        conn.execute(update(scans).where(scans.c.id == scan_id).values(
-            finished_at=datetime.now(UTC), status="done"))
+        conn.execute(
+            update(scans)
+            .where(scans.c.id == scan_id)
+            .values(finished_at=datetime.now(UTC), status="done")
+        )
     return ScanResult(scan_id, result, errors)

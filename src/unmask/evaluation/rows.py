@@ -10,8 +10,17 @@ from typing import Any
 
 import numpy as np
 
-METRICS = ("roc_auc", "pr_auc", "tpr_at_1pct_fpr", "recall", "false_match_rate", "brier",
-           "accuracy", "precision_at_k", "campaign_recovery")
+METRICS = (
+    "roc_auc",
+    "pr_auc",
+    "tpr_at_1pct_fpr",
+    "recall",
+    "false_match_rate",
+    "brier",
+    "accuracy",
+    "precision_at_k",
+    "campaign_recovery",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +44,8 @@ def data_dir(explicit: Path | None = None) -> Path:
     return Path(env) if env else Path("../shared/data")
 
 
-def tpr_at_fpr(y_true: Sequence[int], scores: Sequence[float], fpr: float = 0.01) -> float:
+def tpr_at_fpr(y_true: Any, scores: Any, fpr: float = 0.01) -> float:
+    """The best true-positive rate whose false-positive rate is at most ``fpr``."""
     from sklearn.metrics import roc_curve
 
     fprs, tprs, _ = roc_curve(np.asarray(y_true), np.asarray(scores))
@@ -44,7 +54,11 @@ def tpr_at_fpr(y_true: Sequence[int], scores: Sequence[float], fpr: float = 0.01
 
 
 def binary_metrics(
-    detector: str, suite: str, split: str, y_true: Sequence[int], scores: Sequence[float],
+    detector: str,
+    suite: str,
+    split: str,
+    y_true: Sequence[int],
+    scores: Sequence[float],
     probabilities: bool = True,
 ) -> list[EvalRow]:
     """ROC AUC, PR AUC, TPR at 1% FPR and (for probabilities) the Brier score."""

@@ -103,8 +103,9 @@ def _read_csv(path: Path, start: int) -> Iterator[RawRow]:
             if line <= start or not any(c.strip() for c in cells):
                 continue
             if len(cells) != len(header):
-                yield RawRow(line, None, f"expected {len(header)} cells, found {len(cells)}",
-                             ",".join(cells))
+                yield RawRow(
+                    line, None, f"expected {len(header)} cells, found {len(cells)}", ",".join(cells)
+                )
                 continue
             data = {k: _cell(v) for k, v in zip(header, cells, strict=True) if v != ""}
             yield RawRow(line, data, None, ",".join(cells))
@@ -123,8 +124,9 @@ def _read_parquet(path: Path, start: int) -> Iterator[RawRow]:
             number += 1
             if number <= start:
                 continue
-            data = {k: (_cell(v) if isinstance(v, str) else v) for k, v in row.items()
-                    if v is not None}
+            data = {
+                k: (_cell(v) if isinstance(v, str) else v) for k, v in row.items() if v is not None
+            }
             yield RawRow(number, data)
 
 
@@ -197,8 +199,14 @@ class RecordWriter:
         import pyarrow.parquet as pq
 
         kinds = columns(self.model)
-        types = {"str": pa.string(), "json": pa.string(), "bool": pa.bool_(),
-                 "int": pa.int64(), "float": pa.float64(), "datetime": pa.string()}
+        types = {
+            "str": pa.string(),
+            "json": pa.string(),
+            "bool": pa.bool_(),
+            "int": pa.int64(),
+            "float": pa.float64(),
+            "datetime": pa.string(),
+        }
         schema = pa.schema([(n, types[k]) for n, k in kinds.items()])
         table = pa.Table.from_pylist(self._buffer, schema=schema)
         if self._parquet is None:
@@ -207,7 +215,9 @@ class RecordWriter:
         self._buffer.clear()
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         if self.format == ".parquet" and (self._buffer or self._parquet is None):

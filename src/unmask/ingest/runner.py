@@ -2,9 +2,9 @@
 
 Each file is identified by the SHA-256 of its content. Rows are processed in batches; each batch's
 new records, its quarantined rows and the file's checkpoint (last line done) are committed in one
-transaction, so a run killed at any point resumes from the last committed batch with nothing lost and
-nothing doubled. Records whose key is already stored with the same content count as "present"; the
-same key with different content is quarantined as a conflicting duplicate.
+transaction, so a run killed at any point resumes from the last committed batch with nothing lost
+and nothing doubled. Records whose key is already stored with the same content count as "present";
+the same key with different content is quarantined as a conflicting duplicate.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from pydantic import BaseModel
 from sqlalchemy import Connection, select, update
 
 from unmask.formats import SUPPORTED_SUFFIXES, FormatError, RawRow, kind_for_path, read_rows
 from unmask.ingest.validate import validate_row
+from unmask.model.records import RecordBase
 from unmask.store import Store, record_row
 from unmask.store.schema import ingest_files, quarantine
 
@@ -54,9 +54,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
-            )
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and _supported(p)))
         else:
             found.append(path)
     return found
@@ -114,7 +112,7 @@ class _FileIngest:
     def process(self, conn: Connection, batch: Sequence[RawRow]) -> None:
         now = datetime.now(UTC)
         bad: list[dict[str, Any]] = []
-        valid: dict[str, list[tuple[int, BaseModel, str]]] = {}
+        valid: dict[str, list[tuple[int, RecordBase, str]]] = {}
         for row in batch:
             if row.data is None:
                 bad.append(self._bad(row, None, row.error or "unreadable row", now))
@@ -124,13 +122,13 @@ class _FileIngest:
                 bad.extend(self._bad(row, p.field, p.message, now) for p in problems)
                 continue
             digest = hashlib.blake2b(record.model_dump_json().encode(), digest_size=16).hexdigest()
-            valid.setdefault(record.record_type, []).append((row.line, record, digest))  # type: ignore[attr-defined]
+            valid.setdefault(record.record_type, []).append((row.line, record, digest))
         accepted = present = 0
         for kind, items in valid.items():
-            known = self.store.existing_hashes(conn, kind, [r.key() for _, r, _ in items])  # type: ignore[attr-defined]
+            known = self.store.existing_hashes(conn, kind, [r.key() for _, r, _ in items])
             new_rows: list[dict[str, Any]] = []
             for line, record, digest in items:
-                key = record.key()  # type: ignore[attr-defined]
+                key = record.key()
                 seen = known.get(key)
                 if seen is None:
                     known[key] = digest
@@ -138,9 +136,17 @@ class _FileIngest:
                 elif seen == digest:
                     present += 1
                 else:
-                    raw = RawRow(line, None, None, orjson.dumps(record.model_dump(mode="json")).decode())
-                    bad.append(self._bad(raw, "id", f"duplicate key {key!r} with different content "
-                                         "from the stored record", now))
+                    raw = RawRow(
+                        line, None, None, orjson.dumps(record.model_dump(mode="json")).decode()
+                    )
+                    bad.append(
+                        self._bad(
+                            raw,
+                            "id",
+                            f"duplicate key {key!r} with different content from the stored record",
+                            now,
+                        )
+                    )
             self.store.insert_rows(conn, kind, new_rows)
             accepted += len(new_rows)
         bad_lines = {b["line"] for b in bad}
@@ -163,9 +169,16 @@ class _FileIngest:
         )
 
     def _bad(self, row: RawRow, field: str | None, error: str, now: datetime) -> dict[str, Any]:
-        return {"file_id": self.fid, "path": str(self.path), "line": row.line,
-                "record_type": self.summary.kind, "field": field or "", "error": error,
-                "raw": self._raw(row), "created_at": now}
+        return {
+            "file_id": self.fid,
+            "path": str(self.path),
+            "line": row.line,
+            "record_type": self.summary.kind,
+            "field": field or "",
+            "error": error,
+            "raw": self._raw(row),
+            "created_at": now,
+        }
 
 
 def ingest_file(
@@ -180,9 +193,19 @@ def ingest_file(
     with store.engine.begin() as conn:
         state = conn.execute(select(ingest_files).where(ingest_files.c.file_id == fid)).first()
         if state is None:
-            conn.execute(ingest_files.insert().values(
-                file_id=fid, path=str(path), kind=summary.kind, status="running", lines_done=0,
-                accepted=0, quarantined=0, present=0, started_at=datetime.now(UTC)))
+            conn.execute(
+                ingest_files.insert().values(
+                    file_id=fid,
+                    path=str(path),
+                    kind=summary.kind,
+                    status="running",
+                    lines_done=0,
+                    accepted=0,
+                    quarantined=0,
+                    present=0,
+                    started_at=datetime.now(UTC),
+                )
+            )
             start = 0
         elif state.status == "done":
             summary.skipped = True
@@ -202,8 +225,11 @@ def ingest_file(
         summary.error = str(exc)
         return summary
     with store.engine.begin() as conn:
-        conn.execute(update(ingest_files).where(ingest_files.c.file_id == fid)
-                     .values(status="done", finished_at=datetime.now(UTC)))
+        conn.execute(
+            update(ingest_files)
+            .where(ingest_files.c.file_id == fid)
+            .values(status="done", finished_at=datetime.now(UTC))
+        )
     write_quarantine_file(store, fid, path)
     return summary
 
@@ -211,8 +237,15 @@ def ingest_file(
 def write_quarantine_file(store: Store, fid: str, path: Path) -> Path | None:
     """Write the quarantined rows of one file to $UNMASK_DATA_DIR/quarantine/ as JSONL."""
     with store.connect() as conn:
-        rows = conn.execute(select(quarantine).where(quarantine.c.file_id == fid)
-                            .order_by(quarantine.c.line, quarantine.c.field)).mappings().all()
+        rows = (
+            conn.execute(
+                select(quarantine)
+                .where(quarantine.c.file_id == fid)
+                .order_by(quarantine.c.line, quarantine.c.field)
+            )
+            .mappings()
+            .all()
+        )
     if not rows:
         return None
     out_dir = store.settings.quarantine_dir
@@ -220,13 +253,25 @@ def write_quarantine_file(store: Store, fid: str, path: Path) -> Path | None:
     out = out_dir / f"{path.name}.{fid[:12]}.jsonl"
     with out.open("wb") as fh:
         for r in rows:
-            fh.write(orjson.dumps({"file": r["path"], "line": r["line"], "field": r["field"] or None,
-                                   "error": r["error"], "raw": r["raw"]}) + b"\n")
+            fh.write(
+                orjson.dumps(
+                    {
+                        "file": r["path"],
+                        "line": r["line"],
+                        "field": r["field"] or None,
+                        "error": r["error"],
+                        "raw": r["raw"],
+                    }
+                )
+                + b"\n"
+            )
     return out
 
 
 def ingest(
-    store: Store, paths: Iterable[Path], progress: Progress | None = None,
+    store: Store,
+    paths: Iterable[Path],
+    progress: Progress | None = None,
     on_file: Callable[[Path, int | None], None] | None = None,
 ) -> IngestSummary:
     summary = IngestSummary()

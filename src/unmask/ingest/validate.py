@@ -9,7 +9,7 @@ from typing import Any
 import orjson
 from pydantic import BaseModel, ValidationError
 
-from unmask.model.records import RECORD_TYPES
+from unmask.model.records import RECORD_TYPES, RecordBase
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,20 +23,29 @@ def content_hash(record: BaseModel) -> str:
     return hashlib.blake2b(payload, digest_size=16).hexdigest()
 
 
-def validate_row(data: dict[str, Any], kind: str | None) -> tuple[BaseModel | None, list[Problem]]:
+def validate_row(data: dict[str, Any], kind: str | None) -> tuple[RecordBase | None, list[Problem]]:
     """Validate one row; ``kind`` comes from the file name, or from the row's ``record_type``."""
     row_kind = data.pop("record_type", None)
     if kind is None:
         kind = row_kind if isinstance(row_kind, str) else None
         if kind is None:
-            return None, [Problem("record_type", "unknown record type: name the file after it "
-                                  "(accounts.jsonl) or give each row a record_type")]
+            return None, [
+                Problem(
+                    "record_type",
+                    "unknown record type: name the file after it "
+                    "(accounts.jsonl) or give each row a record_type",
+                )
+            ]
     elif row_kind is not None and row_kind != kind:
         return None, [Problem("record_type", f"row says {row_kind!r} in a file of {kind!r}")]
     model = RECORD_TYPES.get(kind)
     if model is None:
-        return None, [Problem("record_type", f"unknown record type {kind!r}; known: "
-                              f"{', '.join(sorted(RECORD_TYPES))}")]
+        return None, [
+            Problem(
+                "record_type",
+                f"unknown record type {kind!r}; known: {', '.join(sorted(RECORD_TYPES))}",
+            )
+        ]
     try:
         return model.model_validate(data), []
     except ValidationError as exc:

@@ -1,7 +1,6 @@
 """Pure domain types: the interchange records, findings and assessments."""
 
 from unmask.model.findings import Abstain, Assessment, Evidence, Finding
-from unmask.model.snapshot import Snapshot
 from unmask.model.records import (
     FORMAT_VERSION,
     RECORD_TYPES,
@@ -24,6 +23,7 @@ from unmask.model.records import (
     Report,
     record_key,
 )
+from unmask.model.snapshot import Snapshot
 
 __all__ = [
     "FORMAT_VERSION",

@@ -57,7 +57,7 @@ Id = Annotated[str, Field(min_length=1, max_length=200)]
 Text = Annotated[str, Field(max_length=20_000)]
 
 
-class _Record(BaseModel):
+class RecordBase(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
     record_type: ClassVar[str]
 
@@ -116,7 +116,7 @@ class AccountStats(BaseModel):
     posts: Annotated[int, Field(ge=0)] | None = None
 
 
-class Account(_Record):
+class Account(RecordBase):
     """A member account and the profile it shows."""
 
     record_type: ClassVar[str] = "account"
@@ -139,7 +139,7 @@ class Account(_Record):
     updated_at: Timestamp | None = None
 
 
-class Organisation(_Record):
+class Organisation(RecordBase):
     """An organisation or company page."""
 
     record_type: ClassVar[str] = "organisation"
@@ -155,7 +155,7 @@ class Organisation(_Record):
     description: Text = ""
 
 
-class Connection(_Record):
+class Connection(RecordBase):
     """An accepted, undirected connection between two accounts."""
 
     record_type: ClassVar[str] = "connection"
@@ -174,7 +174,7 @@ class Connection(_Record):
         return f"{a}|{b}"
 
 
-class Invitation(_Record):
+class Invitation(RecordBase):
     """A connection request with its optional note and what became of it."""
 
     record_type: ClassVar[str] = "invitation"
@@ -195,7 +195,7 @@ class Invitation(_Record):
         return self
 
 
-class Message(_Record):
+class Message(RecordBase):
     record_type: ClassVar[str] = "message"
     id: Id
     sender: Id
@@ -206,7 +206,7 @@ class Message(_Record):
     attachments: tuple[str, ...] = ()
 
 
-class Login(_Record):
+class Login(RecordBase):
     record_type: ClassVar[str] = "login"
     id: Id
     account_id: Id
@@ -216,7 +216,7 @@ class Login(_Record):
     success: bool = True
 
 
-class Report(_Record):
+class Report(RecordBase):
     """A member's report about another account."""
 
     record_type: ClassVar[str] = "report"
@@ -230,7 +230,7 @@ class Report(_Record):
     message_id: str | None = None
 
 
-class ProfileView(_Record):
+class ProfileView(RecordBase):
     """One profile view; ``viewer`` is absent for logged-out views (then ``ip`` matters)."""
 
     record_type: ClassVar[str] = "profile_view"
@@ -243,7 +243,7 @@ class ProfileView(_Record):
     query: str | None = None
 
 
-class Endorsement(_Record):
+class Endorsement(RecordBase):
     record_type: ClassVar[str] = "endorsement"
     id: Id
     endorser: Id
@@ -252,7 +252,7 @@ class Endorsement(_Record):
     at: Timestamp
 
 
-class Indicator(_Record):
+class Indicator(RecordBase):
     """A piece of intelligence with provenance, marking and expiry."""
 
     record_type: ClassVar[str] = "indicator"
@@ -268,7 +268,7 @@ class Indicator(_Record):
     campaign: str | None = None
 
 
-class Label(_Record):
+class Label(RecordBase):
     """Ground truth or a reviewer's conclusion about an account."""
 
     record_type: ClassVar[str] = "label"
@@ -297,7 +297,7 @@ Record = (
     | Label
 )
 
-RECORD_TYPES: dict[str, type[_Record]] = {
+RECORD_TYPES: dict[str, type[RecordBase]] = {
     m.record_type: m
     for m in (
         Account,
@@ -320,5 +320,5 @@ FILE_STEMS: dict[str, str] = {f"{name}s": name for name in RECORD_TYPES} | {
 }
 
 
-def record_key(record: _Record) -> str:
+def record_key(record: RecordBase) -> str:
     return record.key()

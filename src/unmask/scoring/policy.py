@@ -78,8 +78,11 @@ def _line_of(text: str, loc: tuple[str | int, ...]) -> int | None:
             start = hit + 1
         pattern = re.compile(r"^\s*" + re.escape(key) + r"\s*=|^\s*\[.*\b" + re.escape(key) + r"\]")
         for i in range(start, len(lines)):
-            if i > start and section and lines[i].lstrip().startswith("[") and not pattern.match(
-                lines[i]
+            if (
+                i > start
+                and section
+                and lines[i].lstrip().startswith("[")
+                and not pattern.match(lines[i])
             ):
                 break
             if pattern.match(lines[i]):
@@ -98,7 +101,9 @@ def parse_policy(text: str, path: str = "<policy>") -> Policy:
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         loc = tuple(err["loc"])
-        raise PolicyError(path, _line_of(text, loc), f"{'.'.join(map(str, loc))}: {err['msg']}") from None
+        raise PolicyError(
+            path, _line_of(text, loc), f"{'.'.join(map(str, loc))}: {err['msg']}"
+        ) from None
 
 
 def load_policy(path: Path | None = None) -> Policy:

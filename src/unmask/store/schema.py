@@ -3,6 +3,8 @@ the store cannot drift apart (a test runs Alembic's autogenerate check against t
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -19,7 +21,6 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.types import TypeEngine
 
 from unmask.model.records import RECORD_TYPES
 from unmask.model.schema import ColumnKind, columns
@@ -33,7 +34,7 @@ metadata = MetaData(
     }
 )
 
-_TYPES: dict[ColumnKind, TypeEngine[object] | type[TypeEngine[object]]] = {
+_TYPES: dict[ColumnKind, Any] = {
     "str": Text,
     "bool": Boolean,
     "int": BigInteger,

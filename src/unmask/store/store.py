@@ -12,7 +12,7 @@ from pydantic_core import to_jsonable_python
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
 
-from unmask.model.records import RECORD_TYPES
+from unmask.model.records import RECORD_TYPES, RecordBase
 from unmask.model.schema import columns
 from unmask.model.snapshot import Snapshot
 from unmask.settings import Settings, load_settings
@@ -55,11 +55,14 @@ def make_engine(url: str) -> Engine:
     raise StoreError(f"unsupported database URL {parsed.render_as_string()!r}")
 
 
-def record_row(record: BaseModel, content_hash: str, now: datetime) -> dict[str, Any]:
+def record_row(record: RecordBase, content_hash: str, now: datetime) -> dict[str, Any]:
     """A record as a row of its table (nested fields as JSON, times in UTC)."""
     kinds = columns(type(record))
-    row: dict[str, Any] = {"key": record.key(), "content_hash": content_hash,  # type: ignore[attr-defined]
-                           "ingested_at": now}
+    row: dict[str, Any] = {
+        "key": record.key(),
+        "content_hash": content_hash,
+        "ingested_at": now,
+    }
     for name, kind in kinds.items():
         value = getattr(record, name)
         if value is None:
@@ -113,7 +116,7 @@ class Store:
         for i in range(0, len(keys), _CHUNK):
             chunk = keys[i : i + _CHUNK]
             stmt = select(table.c.key, table.c.content_hash).where(table.c.key.in_(chunk))
-            out.update({k: h for k, h in conn.execute(stmt)})
+            out.update({str(k): str(h) for k, h in conn.execute(stmt)})
         return out
 
     def insert_rows(self, conn: Connection, kind: str, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -122,7 +125,9 @@ class Store:
 
     def count(self, kind: str) -> int:
         with self.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(RECORD_TABLES[kind])).scalar_one())
+            return int(
+                conn.execute(select(func.count()).select_from(RECORD_TABLES[kind])).scalar_one()
+            )
 
     def counts(self) -> dict[str, int]:
         return {kind: self.count(kind) for kind in RECORD_TYPES}
@@ -143,12 +148,18 @@ class Store:
         model = RECORD_TYPES[kind]
         fields = list(columns(model))
         with self.connect() as conn:
-            row = conn.execute(select(*(table.c[f] for f in fields)).where(table.c.key == key)).first()
+            row = conn.execute(
+                select(*(table.c[f] for f in fields)).where(table.c.key == key)
+            ).first()
         if row is None:
             return None
-        return model.model_validate({f: v for f, v in zip(fields, row, strict=True) if v is not None})
+        return model.model_validate(
+            {f: v for f, v in zip(fields, row, strict=True) if v is not None}
+        )
 
-    def snapshot(self, kinds: Iterable[str] | None = None, as_of: datetime | None = None) -> Snapshot:
+    def snapshot(
+        self, kinds: Iterable[str] | None = None, as_of: datetime | None = None
+    ) -> Snapshot:
         wanted = set(kinds) if kinds is not None else set(RECORD_TYPES)
         records = (r for k in RECORD_TYPES if k in wanted for r in self.iter_records(k))
         return Snapshot.from_records(records, as_of=as_of)  # type: ignore[arg-type]

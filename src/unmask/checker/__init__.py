@@ -1,0 +1,1 @@
+"""The member-facing checker: a coarse, redacted assessment of one profile."""
