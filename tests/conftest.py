@@ -4,11 +4,13 @@ server, browser or data set into a failure, so a green CI means they all ran."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from unmask.evaluation import data_dir
+from unmask.store import Store
 
 
 def require(condition: bool, reason: str) -> None:
@@ -35,3 +37,18 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("UNMASK_DATA_DIR", str(home))
     monkeypatch.delenv("UNMASK_DATABASE_URL", raising=False)
     return home
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh, migrated SQLite store in a temporary data directory."""
+    from unmask.settings import Settings
+
+    data = tmp_path / "store"
+    url = f"sqlite:///{data / 'unmask.db'}"
+    st = Store(url, Settings(data_dir=data, database_url=url))
+    st.migrate()
+    try:
+        yield st
+    finally:
+        st.close()
