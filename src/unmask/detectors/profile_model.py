@@ -1,0 +1,241 @@
+"""``profile_model``: a learned classifier (LightGBM) over profile features.
+
+Features come from ``profile_features`` (the one definition shared with the batch engine and the
+checker). ``fit`` trains on labelled accounts, holds out folds to fit a calibration map (isotonic
+with plenty of data, Platt with some, none with very little) and keeps the booster. Scores are
+calibrated probabilities; evidence is the largest per-feature contributions (TreeSHAP, LightGBM's
+``pred_contrib=True``) in plain words. Unfitted, it abstains with the reason "not trained".
+The artefact is JSON: LightGBM's model text, the feature list, the calibration map and versions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+import numpy as np
+from numpy.typing import NDArray
+
+from unmask.detectors import profile_calibration as calib
+from unmask.detectors.base import subjects_of
+from unmask.detectors.profile_explain import explain
+from unmask.detectors.profile_features import FEATURE_NAMES, FEATURES_VERSION, profile_features
+from unmask.detectors.registry import register
+from unmask.model import Finding, Snapshot
+
+ARTIFACT_KIND = "unmask.profile_model"
+ARTIFACT_FORMAT = 1
+
+
+class ArtifactError(ValueError):
+    """An artefact this version cannot use (another format, feature set or detector)."""
+
+
+def _lightgbm() -> Any:
+    try:
+        import lightgbm
+    except ImportError as exc:  # pragma: no cover - depends on the installed extras
+        raise RuntimeError("profile_model needs LightGBM: pip install 'unmask[ml]'") from exc
+    return lightgbm
+
+
+def to_matrix(rows: Sequence[Mapping[str, float]], features: Sequence[str]) -> NDArray[np.float64]:
+    values = [[r[f] for f in features] for r in rows]
+    return np.array(values, dtype=np.float64).reshape(len(rows), len(features))
+
+
+def feature_matrix(
+    snapshot: Snapshot, ids: Sequence[str], features: Sequence[str]
+) -> NDArray[np.float64]:
+    """The named features of accounts ``ids`` (all in the snapshot), one row per account."""
+    return to_matrix([profile_features(snapshot.accounts[i], snapshot) for i in ids], features)
+
+
+@register
+class ProfileModel:
+    name: ClassVar[str] = "profile_model"
+    version: ClassVar[str] = "1"
+    needs: ClassVar[frozenset[str]] = frozenset({"account"})
+    description: ClassVar[str] = (
+        "Learned (LightGBM) fake-profile probability from completeness, age, career plausibility, "
+        "counts, verification and name/headline patterns."
+    )
+
+    def __init__(
+        self,
+        features: Sequence[str] | None = None,
+        n_estimators: int = 300,
+        learning_rate: float = 0.05,
+        num_leaves: int = 15,
+        calibration_folds: int = 3,
+        top_evidence: int = 5,
+        seed: int = 0,
+        num_threads: int = 1,
+    ) -> None:
+        self.features = tuple(features) if features is not None else FEATURE_NAMES
+        self.n_estimators = n_estimators
+        self.learning_rate = learning_rate
+        self.num_leaves = num_leaves
+        self.calibration_folds = calibration_folds
+        self.top_evidence = top_evidence
+        self.seed = seed
+        self.num_threads = num_threads
+
+    # -- training -------------------------------------------------------------------------------
+
+    def _params(self, n_rows: int) -> dict[str, Any]:
+        return {
+            "objective": "binary",
+            "learning_rate": self.learning_rate,
+            "num_leaves": self.num_leaves,
+            "min_data_in_leaf": max(1, min(20, n_rows // 20)),
+            "min_data_in_bin": 1,
+            "min_sum_hessian_in_leaf": 1e-3,
+            "lambda_l2": 1.0,
+            "seed": self.seed,
+            "deterministic": True,
+            "force_col_wise": True,
+            "num_threads": self.num_threads,
+            "verbose": -1,
+        }
+
+    def _train(self, x: NDArray[np.float64], y: NDArray[np.int_], names: Sequence[str]) -> Any:
+        lgb = _lightgbm()
+        params = self._params(len(y))
+        data = lgb.Dataset(x, label=y, feature_name=list(names), params=params)
+        return lgb.train(params, data, num_boost_round=self.n_estimators)
+
+    def _held_out_margins(
+        self, x: NDArray[np.float64], y: NDArray[np.int_], names: Sequence[str]
+    ) -> NDArray[np.float64]:
+        from sklearn.model_selection import StratifiedKFold
+
+        folds = StratifiedKFold(self.calibration_folds, shuffle=True, random_state=self.seed)
+        margins = np.zeros(len(y), dtype=np.float64)
+        for train, test in folds.split(x, y):
+            booster = self._train(x[train], y[train], names)
+            margins[test] = booster.predict(x[test], raw_score=True)
+        return margins
+
+    def fit_matrix(
+        self, x: NDArray[np.float64], y: NDArray[np.int_], names: Sequence[str]
+    ) -> ProfileModel:
+        """Fit on a ready feature matrix (columns ``names``); ``fit`` builds it from a snapshot."""
+        n_fake, n_genuine = int(y.sum()), int(len(y) - y.sum())
+        if not n_fake or not n_genuine:
+            raise ValueError(
+                f"profile_model needs both fake and genuine labelled accounts in the snapshot "
+                f"(got {n_fake} fake, {n_genuine} genuine)"
+            )
+        method = calib.method_for(n_fake, n_genuine)
+        margins = self._held_out_margins(x, y, names) if method != "none" else np.zeros(0)
+        self.calibration_ = calib.fit_calibration(method, margins, y)
+        self.booster_ = self._train(x, y, names)
+        self.features_ = tuple(names)
+        self.training_ = {
+            "n": len(y),
+            "n_fake": n_fake,
+            "n_genuine": n_genuine,
+            "calibration": method,
+        }
+        return self
+
+    def fit(self, snapshot: Snapshot, labels: Mapping[str, bool]) -> ProfileModel:
+        unknown = [f for f in self.features if f not in FEATURE_NAMES]
+        if unknown:
+            raise ValueError(f"profile_model: unknown features {unknown}")
+        ids = sorted(a for a in labels if a in snapshot.accounts)
+        y = np.array([1 if labels[i] else 0 for i in ids], dtype=np.int_)
+        return self.fit_matrix(feature_matrix(snapshot, ids, self.features), y, self.features)
+
+    @property
+    def fitted(self) -> bool:
+        return hasattr(self, "booster_")
+
+    # -- scoring --------------------------------------------------------------------------------
+
+    def predict_proba(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
+        margins = np.asarray(self.booster_.predict(x, raw_score=True), dtype=np.float64)
+        return calib.apply_calibration(self.calibration_, margins)
+
+    def detect(self, snapshot: Snapshot, subjects: Sequence[str] | None = None) -> list[Finding]:
+        wanted = list(subjects_of(snapshot, subjects))
+        if not self.fitted:
+            return [Finding.abstain(self.name, self.version, s, "not trained") for s in wanted]
+        present = [s for s in wanted if s in snapshot.accounts]
+        by_id: dict[str, Finding] = {}
+        if present:
+            rows = [profile_features(snapshot.accounts[s], snapshot) for s in present]
+            x = to_matrix(rows, self.features_)
+            probs = self.predict_proba(x)
+            contribs = np.asarray(self.booster_.predict(x, pred_contrib=True), dtype=np.float64)
+            for row, subject in enumerate(present):
+                shap = dict(zip(self.features_, contribs[row, :-1].tolist(), strict=True))
+                evidence = explain(rows[row], shap, self.top_evidence)
+                score = round(float(probs[row]), 6)
+                by_id[subject] = Finding(self.name, self.version, subject, score, evidence)
+        return [
+            by_id.get(s) or Finding.abstain(self.name, self.version, s, "no profile")
+            for s in wanted
+        ]
+
+    # -- artefact -------------------------------------------------------------------------------
+
+    def to_artifact(self) -> bytes:
+        if not self.fitted:
+            raise ValueError("profile_model is not trained: nothing to save")
+        doc = {
+            "artifact": ARTIFACT_KIND,
+            "format_version": ARTIFACT_FORMAT,
+            "detector_version": self.version,
+            "features_version": FEATURES_VERSION,
+            "features": list(self.features_),
+            "calibration": self.calibration_,
+            "training": self.training_,
+            "model": self.booster_.model_to_string(),
+        }
+        return json.dumps(doc, sort_keys=True).encode("utf-8")
+
+    def load_artifact(self, data: bytes) -> None:
+        doc = _parse(data)
+        expected = {
+            "artifact": ARTIFACT_KIND,
+            "format_version": ARTIFACT_FORMAT,
+            "detector_version": self.version,
+            "features_version": FEATURES_VERSION,
+        }
+        for key, want in expected.items():
+            if doc.get(key) != want:
+                raise ArtifactError(
+                    f"profile_model artefact has {key}={doc.get(key)!r}, this version needs "
+                    f"{want!r}: retrain with 'unmask train'"
+                )
+        features = doc.get("features")
+        if (
+            not isinstance(features, list)
+            or not features
+            or any(f not in FEATURE_NAMES for f in features)
+        ):
+            raise ArtifactError(f"profile_model artefact lists unknown features: {features!r}")
+        if not calib.is_valid(doc.get("calibration")):
+            raise ArtifactError("profile_model artefact has no valid calibration map")
+        lgb = _lightgbm()
+        try:
+            booster = lgb.Booster(model_str=str(doc.get("model", "")))
+        except lgb.basic.LightGBMError as exc:
+            raise ArtifactError(f"profile_model artefact: unreadable model ({exc})") from None
+        if list(booster.feature_name()) != features:
+            raise ArtifactError("profile_model artefact: model and feature list disagree")
+        self.booster_, self.features_ = booster, tuple(features)
+        self.calibration_, self.training_ = doc["calibration"], doc.get("training", {})
+
+
+def _parse(data: bytes) -> dict[str, Any]:
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ArtifactError(f"not a profile_model artefact (not JSON): {exc}") from None
+    if not isinstance(doc, dict):
+        raise ArtifactError("not a profile_model artefact (expected a JSON object)")
+    return doc
