@@ -10,7 +10,11 @@ from pathlib import Path
 
 from unmask.evaluation.rows import EvalRow
 
-SUITE_MODULES: tuple[str, ...] = ()
+SUITE_MODULES: tuple[str, ...] = (
+    "unmask.evaluation.profile.cresci",
+    "unmask.evaluation.profile.instafake",
+    "unmask.evaluation.profile.cross_domain",
+)
 
 
 def run_suites(

@@ -1,0 +1,1 @@
+"""Evaluation suites for the ``profile_model`` detector (see docs/profile-model.md)."""
