@@ -56,6 +56,12 @@ def test_cresci_meets_the_goal(cresci_table: Table) -> None:
     assert cresci_table[("5-fold stratified", "brier")] <= 0.01  # 0.0039
 
 
+def test_cresci_without_follow_counts(cresci_table: Table) -> None:
+    # post counts and account age still separate bought followers (measured 0.9987)
+    split = "5-fold stratified, no follower or following counts"
+    assert cresci_table[(split, "roc_auc")] >= 0.99
+
+
 def test_cresci_confound_does_not_carry_the_figure(cresci_table: Table) -> None:
     plain = cresci_table[("5-fold stratified, no creation date", "roc_auc")]
     geo = cresci_table[

@@ -1,8 +1,9 @@
 """Suite ``profile_cresci2015``: genuine vs bought-follower Twitter accounts, 5-fold stratified.
 
-Four splits: the production features the data set supports; the same without the creation date
+Five splits: the production features the data set supports; the same without the creation date
 (no account age, the creation-year confound removed); and each of those plus the raw
 ``geo_enabled`` column, a confound reported only to show how much it would inflate the figure.
+A fifth split leaves out the follower and following counts, which define a bought follower.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from unmask.evaluation.rows import EvalRow
 
 SUITE = "profile_cresci2015"
 REQUIRES = cresci2015.FILES
+#: The features a bought-follower account is most obviously defined by (ablated in one split).
+FOLLOW_COUNTS = frozenset({"followers", "following", "following_follower_ratio"})
 
 
 def splits(ls: LabelledSet) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -28,6 +31,10 @@ def splits(ls: LabelledSet) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]
         f"{FOLDS}-fold stratified, no creation date, plus geo_enabled (confound)": (
             no_age,
             ("geo_enabled",),
+        ),
+        f"{FOLDS}-fold stratified, no follower or following counts": (
+            tuple(f for f in full if f not in FOLLOW_COUNTS),
+            (),
         ),
     }
 
