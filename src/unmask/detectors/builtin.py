@@ -12,6 +12,7 @@ import importlib
 BUILTIN_MODULES: tuple[str, ...] = (
     "unmask.detectors.sparse_profile",
     "unmask.detectors.shared_photo",
+    "unmask.detectors.trust_propagation",
     "unmask.detectors.profile_model",
 )
 

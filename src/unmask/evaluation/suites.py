@@ -14,6 +14,7 @@ SUITE_MODULES: tuple[str, ...] = (
     "unmask.evaluation.profile.cresci",
     "unmask.evaluation.profile.instafake",
     "unmask.evaluation.profile.cross_domain",
+    "unmask.evaluation.facebook_sybil",
 )
 
 
