@@ -22,7 +22,7 @@ from sqlalchemy import Connection, select, update
 from unmask.formats import SUPPORTED_SUFFIXES, FormatError, RawRow, kind_for_path, read_rows
 from unmask.ingest.validate import validate_row
 from unmask.model.records import RecordBase
-from unmask.store import Store, record_row
+from unmask.store import Store
 from unmask.store.schema import ingest_files, quarantine
 
 Progress = Callable[[Path, int], None]
@@ -126,13 +126,13 @@ class _FileIngest:
         accepted = present = 0
         for kind, items in valid.items():
             known = self.store.existing_hashes(conn, kind, [r.key() for _, r, _ in items])
-            new_rows: list[dict[str, Any]] = []
+            new_rows: list[tuple[RecordBase, str]] = []
             for line, record, digest in items:
                 key = record.key()
                 seen = known.get(key)
                 if seen is None:
                     known[key] = digest
-                    new_rows.append(record_row(record, digest, now))
+                    new_rows.append((record, digest))
                 elif seen == digest:
                     present += 1
                 else:
@@ -147,7 +147,7 @@ class _FileIngest:
                             now,
                         )
                     )
-            self.store.insert_rows(conn, kind, new_rows)
+            self.store.insert_records(conn, kind, new_rows, now)
             accepted += len(new_rows)
         bad_lines = {b["line"] for b in bad}
         if bad:

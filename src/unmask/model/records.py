@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from unmask.model.enums import (
     IndicatorKind,
@@ -26,32 +26,25 @@ from unmask.model.enums import (
 FORMAT_VERSION = "1"
 
 
-def _utc(value: Any) -> Any:
-    """Accept ISO 8601 text or datetimes; naive times are taken as UTC."""
-    if isinstance(value, str):
-        text = value.strip()
-        if text.endswith("Z"):
-            text = text[:-1] + "+00:00"
-        value = datetime.fromisoformat(text)
-    if isinstance(value, datetime) and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value
+def _utc(value: datetime) -> datetime:
+    """Naive times are taken as UTC (parsing itself is pydantic's, ISO 8601)."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def _month(value: Any) -> Any:
     """Accept ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` for career and education dates."""
     if isinstance(value, str):
-        parts = value.strip().split("-")
-        if len(parts) == 1 and parts[0].isdigit():
-            return date(int(parts[0]), 1, 1)
-        if len(parts) == 2 and all(p.isdigit() for p in parts):
-            return date(int(parts[0]), int(parts[1]), 1)
+        text = value.strip()
+        if len(text) == 4 and text.isdigit():
+            return date(int(text), 1, 1)
+        if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
+            return date(int(text[:4]), int(text[5:]), 1)
     if isinstance(value, datetime):
         return value.date()
     return value
 
 
-Timestamp = Annotated[datetime, BeforeValidator(_utc)]
+Timestamp = Annotated[datetime, AfterValidator(_utc)]
 MonthDate = Annotated[date, BeforeValidator(_month)]
 Id = Annotated[str, Field(min_length=1, max_length=200)]
 Text = Annotated[str, Field(max_length=20_000)]

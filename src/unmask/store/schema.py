@@ -170,3 +170,7 @@ api_tokens = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked", Boolean, nullable=False, default=False),
 )
+
+# The review and enforcement tables live in their own module on the same metadata.
+from unmask.store import member_schema as _member_schema  # noqa: E402, F401
+from unmask.store import review_schema as _review_schema  # noqa: E402, F401

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import orjson
 from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
@@ -78,6 +80,36 @@ def record_row(record: RecordBase, content_hash: str, now: datetime) -> dict[str
     return row
 
 
+def _sqlite_time(value: datetime) -> str:
+    """SQLAlchemy's SQLite DateTime storage format, in UTC."""
+    if value.utcoffset():
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _sqlite_value(kind: str) -> Callable[[Any], Any]:
+    if kind == "datetime":
+        return lambda v: None if v is None else _sqlite_time(v)
+    if kind == "json":
+        return lambda v: None if v is None else orjson.dumps(to_jsonable_python(v)).decode()
+    if kind == "bool":
+        return lambda v: None if v is None else int(v)
+    if kind == "str":
+        return lambda v: None if v is None else str(getattr(v, "value", v))
+    return lambda v: v
+
+
+@cache
+def _sqlite_insert(kind: str) -> tuple[str, list[tuple[str, Callable[[Any], Any]]]]:
+    table = RECORD_TABLES[kind]
+    fields = columns(RECORD_TYPES[kind])
+    names = ["key", "content_hash", "ingested_at", *fields]
+    assert names == [c.name for c in table.columns], "table and model disagree"
+    cols = ", ".join(f'"{n}"' for n in names)
+    sql = f'INSERT INTO "{table.name}" ({cols}) VALUES ({", ".join("?" * len(names))})'
+    return sql, [(name, _sqlite_value(k)) for name, k in fields.items()]
+
+
 class Store:
     """Records in, records and snapshots out; findings and assessments kept per scan."""
 
@@ -122,6 +154,27 @@ class Store:
     def insert_rows(self, conn: Connection, kind: str, rows: Sequence[Mapping[str, Any]]) -> None:
         if rows:
             conn.execute(RECORD_TABLES[kind].insert(), list(rows))
+
+    def insert_records(
+        self, conn: Connection, kind: str, items: Sequence[tuple[RecordBase, str]], now: datetime
+    ) -> None:
+        """Insert new records with their content hashes (the ingest hot path).
+
+        On SQLite the rows are converted here and handed to the driver directly, in the storage
+        formats SQLAlchemy's types read back; elsewhere SQLAlchemy's executemany is used.
+        """
+        if not items:
+            return
+        if self.dialect != "sqlite":
+            self.insert_rows(conn, kind, [record_row(r, h, now) for r, h in items])
+            return
+        sql, converters = _sqlite_insert(kind)
+        stamp = _sqlite_time(now)
+        values = [
+            (r.key(), h, stamp, *(conv(getattr(r, name)) for name, conv in converters))
+            for r, h in items
+        ]
+        conn.exec_driver_sql(sql, values)
 
     def count(self, kind: str) -> int:
         with self.connect() as conn:
