@@ -15,11 +15,11 @@ from pathlib import Path
 import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import write  # noqa: E402
+from common import write
 
-from unmask.ingest import ingest  # noqa: E402
-from unmask.settings import Settings  # noqa: E402
-from unmask.store import Store  # noqa: E402
+from unmask.ingest import ingest
+from unmask.settings import Settings
+from unmask.store import Store
 
 
 def make_files(root: Path, n: int) -> dict[str, int]:
@@ -35,7 +35,7 @@ def make_files(root: Path, n: int) -> dict[str, int]:
                         "created_at": (t0 + timedelta(minutes=i)).isoformat(),
                         "name": f"Member {i}",
                         "headline": "Engineer at Example Systems",
-                        "about": "Systems engineer with a decade of experience in integration and test.",
+                        "about": "Systems engineer with ten years in integration and test.",
                         "positions": [
                             {
                                 "employer": "Example Systems",
