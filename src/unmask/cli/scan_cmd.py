@@ -61,11 +61,20 @@ def train() -> None:
         if not labels:
             raise fail("no labels in the store: ingest a labels file first")
         console.print(f"{len(labels)} labels ({sum(labels.values())} fake)")
+        failed = 0
         for det in registry:
-            if isinstance(det, TrainableDetector):
+            if not isinstance(det, TrainableDetector):
+                continue
+            try:
                 det.fit(snapshot, labels)
-                path = save_trained(store.settings.models_dir, det)
-                console.print(f"trained [bold]{det.name}[/] -> {path}")
+            except (ValueError, ImportError) as exc:  # e.g. one class only; a missing extra
+                err_console.print(f"[yellow]could not train {det.name}:[/] {exc}")
+                failed += 1
+                continue
+            path = save_trained(store.settings.models_dir, det)
+            console.print(f"trained [bold]{det.name}[/] -> {path}")
+        if failed:
+            raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
