@@ -41,6 +41,7 @@ def _register_commands() -> None:
 
 COMMAND_MODULES: tuple[str, ...] = (
     "unmask.cli.detectors_cmd",
+    "unmask.cli.simulate_cmd",
     "unmask.cli.ingest_cmd",
     "unmask.cli.scan_cmd",
     "unmask.cli.evaluate_cmd",
