@@ -105,3 +105,14 @@ def test_cli_writes_files_and_a_summary(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "campaigns.json").is_file()
     assert "connections.jsonl" in result.output
     assert "Synthetic data" in result.output
+
+
+def test_fakes_use_no_title_or_skill_genuine_members_never_use(data: dict[str, Any]) -> None:
+    fake = {r["account_id"] for r in data["labels"] if r["label"] == "fake"}
+    vocab: dict[bool, tuple[set[str], set[str]]] = {True: (set(), set()), False: (set(), set())}
+    for a in data["accounts"]:
+        titles, skills = vocab[a["id"] in fake]
+        titles.update(p["title"] for p in a["positions"])
+        skills.update(a["skills"])
+    assert vocab[True][0] <= vocab[False][0]
+    assert vocab[True][1] <= vocab[False][1]

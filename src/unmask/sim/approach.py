@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from unmask.sim import rings
 from unmask.sim.campaign_text import (
     ATTACHMENTS,
     CHANNELS,
@@ -239,8 +240,8 @@ class CampaignRun:
         for p in c.supporters:
             start = min(int(pop.created[p]) + int(r.uniform(3, 20) * DAY), NOW - 2 * DAY)
             self.broad(p, start, max(2, round(r.uniform(5, 25) * self.scale**0.5)), cw, 0.4)
-        self.ring_edges()
-        self.logins()
+        rings.ring_edges(self)
+        rings.persona_logins(self)
 
     def _query(self, t: int) -> str | None:
         r, pop, orgs = self.r, self.ctx.pop, self.ctx.orgs
@@ -258,44 +259,3 @@ class CampaignRun:
         for t in np.unique(who).tolist():
             sent = int(self.r.uniform(start, NOW - DAY))
             self.invite(p, int(t), sent, "", accept)
-
-    def ring_edges(self) -> None:
-        """Personas connect to and endorse one another (leaders and supporters)."""
-        c, r, pop, acc = self.c, self.r, self.ctx.pop, self.acc
-        people = c.personas
-        for i, a in enumerate(people):
-            for b in people[i + 1 :]:
-                ring = a in c.leaders or b in c.leaders
-                if r.random() < (0.95 if ring else 0.5):
-                    at = max(int(pop.created[a]), int(pop.created[b])) + int(r.uniform(1, 15) * DAY)
-                    acc.edges.append((a, b, min(at, NOW - 3600), False))
-        for a in people:
-            for b in people:
-                if a == b:
-                    continue
-                to_leader = b in c.leaders and a in c.supporters
-                if r.random() < (0.95 if to_leader else 0.3):
-                    at = max(int(pop.created[a]), int(pop.created[b])) + int(r.uniform(5, 40) * DAY)
-                    for skill in r.sample(c.arch.skills, r.randint(1, 3 if to_leader else 1)):
-                        acc.endo.add(endorser=a, endorsee=b, skill=skill, at=min(at, NOW - 60))
-
-    def logins(self) -> None:
-        c, r, pop = self.c, self.r, self.ctx.pop
-        for p in c.personas:
-            created = int(pop.created[p])
-            n = min(150, max(2, int((NOW - created) / DAY * r.uniform(0.15, 0.6))))
-            for _ in range(n):
-                ip = (
-                    c.subnet | r.choice(c.hosts)
-                    if r.random() < 0.8
-                    else int(self.rng.integers(1 << 24, 223 << 24))
-                )
-                if c.arch.name == "photographer" and r.random() < 0.5:
-                    ip = int(pop.home_ip[p])
-                self.acc.login.add(
-                    account=p,
-                    at=int(r.uniform(created, NOW)),
-                    ip=ip,
-                    ua=c.ua,
-                    success=r.random() < 0.97,
-                )

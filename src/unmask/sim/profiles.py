@@ -135,7 +135,13 @@ def career(ctx: Context, i: int, r: random.Random) -> tuple[list[dict[str, Any]]
             if k == 0 and r.random() < 0.4:
                 title = f"Junior {title}"
         end = None if k == n_jobs - 1 else _ym(bounds[k + 1] - r.random() * 0.2)
-        out.append(position(orgs.names[o], ctx.org_ids[o], title, _ym(bounds[k]), end))
+        name: str = orgs.names[o]
+        page: str | None = ctx.org_ids[o]
+        if k == n_jobs - 1 and r.random() < 0.02:
+            name, page, title = "Self-employed", None, f"Independent {title}"
+        elif k < n_jobs - 1 and r.random() < 0.06:  # a small firm with no page here
+            name, page = f"{r.choice(SURNAMES)} {r.choice(('Ltd', 'GmbH', '& Sons', 'LLC'))}", None
+        out.append(position(name, page, title, _ym(bounds[k]), end))
     return out, current_title
 
 
@@ -160,9 +166,11 @@ def genuine_account(ctx: Context, i: int, r: random.Random) -> dict[str, Any]:
         s = int(r.choice(schools))
         degree, years = r.choice(DEGREES[:3] + DEGREES[8:9])
         end = cs + (1 if r.random() < 0.05 else 0)
-        edu.append(
-            education(orgs.names[s], ctx.org_ids[s], degree, r.choice(FIELDS), end - years, end)
-        )
+        school: str = orgs.names[s]
+        page: str | None = ctx.org_ids[s]
+        if r.random() < 0.06:  # a school with no page here
+            school, page = f"{r.choice(SURNAMES)} {r.choice(('College', 'Polytechnic'))}", None
+        edu.append(education(school, page, degree, r.choice(FIELDS), end - years, end))
         if not sparse and r.random() < 0.3:
             s2 = int(r.choice(schools))
             grad = "PhD" if sector == ACADEMIA and r.random() < 0.5 else r.choice(("MSc", "MA"))

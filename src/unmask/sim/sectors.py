@@ -210,7 +210,7 @@ VOCAB: tuple[SectorVocab, ...] = (
         _t("{s} Recruitment|{s} Talent|{s} Search|{s} Executive Search|{s} People"),
         _t(
             "Recruiter|Talent Acquisition Partner|Technical Recruiter|Recruitment "
-            "Consultant|Sourcing Specialist|Headhunter"
+            "Consultant|Sourcing Specialist|Headhunter|Executive Search Consultant"
         ),
         _t("Head of Talent|Managing Partner|Director of Executive Search"),
         _t(
@@ -237,9 +237,9 @@ VOCAB: tuple[SectorVocab, ...] = (
         Sector.MEDIA,
         0.03,
         _t("{s} Media|{s} News|{s} Publishing|{s} Press"),
-        _t("Journalist|Editor|Producer|Correspondent|Content Strategist"),
+        _t("Journalist|Editor|Producer|Correspondent|Content Strategist|Photographer"),
         _t("Editor-in-Chief|Head of News|Publisher"),
-        _t("Journalism|Editing|Copywriting|Broadcasting|Social Media"),
+        _t("Journalism|Editing|Copywriting|Broadcasting|Social Media|Photography"),
     ),
     SectorVocab(
         Sector.HEALTH,
