@@ -10,7 +10,8 @@ the same key with different content is quarantined as a conflicting duplicate.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,13 +20,16 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, select, update
 
-from unmask.formats import SUPPORTED_SUFFIXES, FormatError, RawRow, kind_for_path, read_rows
-from unmask.ingest.validate import validate_row
-from unmask.model.records import RecordBase
+from unmask.formats import SUPPORTED_SUFFIXES, FormatError, kind_for_path
+from unmask.ingest.pipeline import parallel_batches
+from unmask.ingest.prepare import BadRow, Prepared, prepared_batches
 from unmask.store import Store
 from unmask.store.schema import ingest_files, quarantine
 
 Progress = Callable[[Path, int], None]
+
+#: Files at least this large are prepared in a worker process while this one writes.
+PARALLEL_BYTES = 4 << 20
 
 
 @dataclass
@@ -89,94 +93,59 @@ def count_rows(path: Path) -> int | None:
     return None
 
 
-def _batches(rows: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
-    batch: list[RawRow] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 class _FileIngest:
     def __init__(self, store: Store, path: Path, fid: str, summary: FileSummary) -> None:
         self.store, self.path, self.fid, self.summary = store, path, fid, summary
 
-    def _raw(self, row: RawRow) -> str:
-        if row.text is not None:
-            return row.text[:10_000]
-        return orjson.dumps(row.data, default=str).decode()[:10_000]
-
-    def process(self, conn: Connection, batch: Sequence[RawRow]) -> None:
+    def process(self, conn: Connection, batch: Prepared) -> None:
         now = datetime.now(UTC)
-        bad: list[dict[str, Any]] = []
-        valid: dict[str, list[tuple[int, RecordBase, str]]] = {}
-        for row in batch:
-            if row.data is None:
-                bad.append(self._bad(row, None, row.error or "unreadable row", now))
-                continue
-            record, problems = validate_row(dict(row.data), self.summary.kind)
-            if record is None:
-                bad.extend(self._bad(row, p.field, p.message, now) for p in problems)
-                continue
-            digest = hashlib.blake2b(record.model_dump_json().encode(), digest_size=16).hexdigest()
-            valid.setdefault(record.record_type, []).append((row.line, record, digest))
+        bad = list(batch.bad)
         accepted = present = 0
-        for kind, items in valid.items():
-            known = self.store.existing_hashes(conn, kind, [r.key() for _, r, _ in items])
-            new_rows: list[tuple[RecordBase, str]] = []
-            for line, record, digest in items:
-                key = record.key()
-                seen = known.get(key)
+        for kind, items in batch.items.items():
+            known = self.store.existing_hashes(conn, kind, [i.key for i in items])
+            new_rows: list[Any] = []
+            for item in items:
+                seen = known.get(item.key)
                 if seen is None:
-                    known[key] = digest
-                    new_rows.append((record, digest))
-                elif seen == digest:
+                    known[item.key] = item.digest
+                    new_rows.append(item.row)
+                elif seen == item.digest:
                     present += 1
                 else:
-                    raw = RawRow(
-                        line, None, None, orjson.dumps(record.model_dump(mode="json")).decode()
+                    message = (
+                        f"duplicate key {item.key!r} with different content from the stored record"
                     )
-                    bad.append(
-                        self._bad(
-                            raw,
-                            "id",
-                            f"duplicate key {key!r} with different content from the stored record",
-                            now,
-                        )
-                    )
-            self.store.insert_records(conn, kind, new_rows, now)
+                    bad.append(BadRow(item.line, "id", message, item.canonical.decode()[:10_000]))
+            self.store.insert_prepared(conn, kind, new_rows)
             accepted += len(new_rows)
-        bad_lines = {b["line"] for b in bad}
+        bad_lines = {b.line for b in bad}
         if bad:
-            conn.execute(quarantine.insert(), bad)
+            conn.execute(quarantine.insert(), [self._bad(b, now) for b in bad])
         self.summary.accepted += accepted
         self.summary.present += present
         self.summary.quarantined += len(bad_lines)
-        for b in bad[:1000]:
-            self.summary.problems.append((b["line"], b["field"], b["error"]))
+        room = max(0, 1000 - len(self.summary.problems))
+        self.summary.problems.extend((b.line, b.field, b.error) for b in bad[:room])
         conn.execute(
             update(ingest_files)
             .where(ingest_files.c.file_id == self.fid)
             .values(
-                lines_done=batch[-1].line,
+                lines_done=batch.last_line,
                 accepted=ingest_files.c.accepted + accepted,
                 present=ingest_files.c.present + present,
                 quarantined=ingest_files.c.quarantined + len(bad_lines),
             )
         )
 
-    def _bad(self, row: RawRow, field: str | None, error: str, now: datetime) -> dict[str, Any]:
+    def _bad(self, bad: BadRow, now: datetime) -> dict[str, Any]:
         return {
             "file_id": self.fid,
             "path": str(self.path),
-            "line": row.line,
+            "line": bad.line,
             "record_type": self.summary.kind,
-            "field": field or "",
-            "error": error,
-            "raw": self._raw(row),
+            "field": bad.field,
+            "error": bad.error,
+            "raw": bad.raw,
             "created_at": now,
         }
 
@@ -216,11 +185,14 @@ def ingest_file(
             summary.resumed_from = start
     worker = _FileIngest(store, path, fid, summary)
     try:
-        for batch in _batches(read_rows(path, start=start), batch_size):
+        sqlite = store.dialect == "sqlite"
+        big = path.stat().st_size >= PARALLEL_BYTES
+        source = parallel_batches if big and os.name == "posix" else prepared_batches
+        for batch in source(path, start, summary.kind, sqlite, batch_size):
             with store.engine.begin() as conn:
                 worker.process(conn, batch)
             if progress:
-                progress(path, batch[-1].line)
+                progress(path, batch.last_line)
     except FormatError as exc:
         summary.error = str(exc)
         return summary

@@ -110,6 +110,20 @@ def _sqlite_insert(kind: str) -> tuple[str, list[tuple[str, Callable[[Any], Any]
     return sql, [(name, _sqlite_value(k)) for name, k in fields.items()]
 
 
+def prepare_row(record: RecordBase, digest: str, now: datetime, sqlite: bool) -> Any:
+    """A record as the driver-ready row of its table: a tuple in SQLite's storage formats, or a
+    mapping for SQLAlchemy elsewhere. Pure and picklable, so ingest can prepare rows in a worker."""
+    if not sqlite:
+        return record_row(record, digest, now)
+    converters = _sqlite_insert(record.record_type)[1]
+    return (
+        record.key(),
+        digest,
+        _sqlite_time(now),
+        *(conv(getattr(record, name)) for name, conv in converters),
+    )
+
+
 class Store:
     """Records in, records and snapshots out; findings and assessments kept per scan."""
 
@@ -163,18 +177,18 @@ class Store:
         On SQLite the rows are converted here and handed to the driver directly, in the storage
         formats SQLAlchemy's types read back; elsewhere SQLAlchemy's executemany is used.
         """
-        if not items:
+        self.insert_prepared(
+            conn, kind, [prepare_row(r, h, now, self.dialect == "sqlite") for r, h in items]
+        )
+
+    def insert_prepared(self, conn: Connection, kind: str, rows: Sequence[Any]) -> None:
+        """Insert rows made by ``prepare_row`` for this store's dialect."""
+        if not rows:
             return
-        if self.dialect != "sqlite":
-            self.insert_rows(conn, kind, [record_row(r, h, now) for r, h in items])
-            return
-        sql, converters = _sqlite_insert(kind)
-        stamp = _sqlite_time(now)
-        values = [
-            (r.key(), h, stamp, *(conv(getattr(r, name)) for name, conv in converters))
-            for r, h in items
-        ]
-        conn.exec_driver_sql(sql, values)
+        if self.dialect == "sqlite":
+            conn.exec_driver_sql(_sqlite_insert(kind)[0], list(rows))
+        else:
+            self.insert_rows(conn, kind, rows)
 
     def count(self, kind: str) -> int:
         with self.connect() as conn:
