@@ -60,6 +60,8 @@ def sybilrank(
     adj: Any, seeds: Sequence[int] | npt.NDArray[np.integer[Any]], iterations: int | None = None
 ) -> FloatArray:
     """Plain SybilRank: propagation on the unweighted graph (any stored weights are ignored)."""
+    if adj.dtype == np.float64 and bool(np.all(adj.data == 1.0)):
+        return propagate(adj, seeds, iterations)  # already 0/1: no copy
     binary = adj.copy()
     binary.data = np.ones_like(binary.data, dtype=np.float64)
     return propagate(binary, seeds, iterations)
