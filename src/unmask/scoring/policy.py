@@ -48,12 +48,31 @@ class Routing(BaseModel):
         return self
 
 
+class Review(BaseModel):
+    """How the review queue is ordered and which decisions need a second reviewer."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    exposure_weight: Annotated[float, Field(ge=0.0, le=10.0)] = 1.0
+    exposure_scale: Annotated[float, Field(gt=0.0)] = 10.0
+    report_weight: Annotated[float, Field(ge=0.0, le=10.0)] = 0.5
+    reporter_prior_right: Annotated[float, Field(gt=0.0)] = 1.0
+    reporter_prior_wrong: Annotated[float, Field(gt=0.0)] = 19.0
+    four_eyes_connections: Annotated[int, Field(ge=0)] = 50
+    four_eyes_campaign: bool = True
+    burst_window_hours: Annotated[int, Field(ge=1)] = 48
+    burst_min_reports: Annotated[int, Field(ge=2)] = 3
+    burst_new_account_days: Annotated[int, Field(ge=1)] = 30
+    burst_risk: Unit = 0.5
+    reopen_margin: Unit = 0.1
+
+
 class Policy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     version: Annotated[str, Field(min_length=1, max_length=60)]
     description: str = ""
     combine: Combine = Combine()
     routing: Routing = Routing()
+    review: Review = Review()
     detectors: dict[str, DetectorPolicy] = Field(default_factory=dict)
 
     def weight(self, detector: str) -> float:

@@ -1,0 +1,55 @@
+"""The analyst console: sessions with CSRF protection, the review API and the server-rendered
+pages (queue, case, dashboard, audit), all served locally (no CDN, no external assets)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from unmask.actions import StoreExecutor
+from unmask.actions.enforce import Effects
+from unmask.actions.notify import channel_from_env
+from unmask.cases.machine import TransitionError
+from unmask.cases.service import Desk
+from unmask.scoring import load_policy
+from unmask.store import Store
+
+STATIC = Path(__file__).parent / "static"
+
+
+def make_desk(store: Store) -> Desk:
+    """The policy from ``UNMASK_POLICY`` (default: the shipped one), the store as the platform,
+    notifications through ``UNMASK_NOTIFY_WEBHOOK`` when set (else the outbox)."""
+    path = os.environ.get("UNMASK_POLICY")
+    policy = load_policy(Path(path) if path else None)
+    return Desk(store, policy, Effects(StoreExecutor(store), channel_from_env()))
+
+
+def register(app: FastAPI) -> None:
+    from unmask.api import reports
+    from unmask.api.console import api_cases, pages, routes_auth, routes_forms
+    from unmask.api.console.deps import LoginRequiredError
+    from unmask.api.console.session import SessionMiddleware
+
+    store: Store = app.state.store
+    if not hasattr(app.state, "desk"):
+        app.state.desk = make_desk(store)
+    app.add_middleware(SessionMiddleware, store=store)
+
+    @app.exception_handler(TransitionError)
+    async def _refused(_request: Request, exc: TransitionError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=exc.code)
+
+    @app.exception_handler(LoginRequiredError)
+    async def _login(_request: Request, exc: LoginRequiredError) -> RedirectResponse:
+        from urllib.parse import quote
+
+        return RedirectResponse(f"/login?next={quote(exc.next_path)}", status_code=303)
+
+    for module in (routes_auth, pages, routes_forms, api_cases, reports):
+        app.include_router(module.router)
+    app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

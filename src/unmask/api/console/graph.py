@@ -1,0 +1,106 @@
+"""The account's graph neighbourhood as an SVG: the account in the middle, the members it is
+connected to or approached around it (grouped and coloured by sector), their own links as
+chords, and other flagged accounts ringed in red."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from unmask.api.console.charts import FONT, colour
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    label: str
+    sector: str | None
+    relation: str  # connected | invited
+    flagged: bool = False
+
+
+def neighbourhood(
+    center: str,
+    nodes: Sequence[Node],
+    chords: Sequence[tuple[str, str]],
+    width: int = 560,
+    height: int = 460,
+    cap: int = 56,
+) -> Markup:
+    chosen = sorted(nodes, key=lambda n: (not n.flagged, n.relation != "connected", n.id))[:cap]
+    chosen.sort(key=lambda n: (not n.flagged, n.sector or "~", n.id))
+    cx, cy = width / 2, (height - 40) / 2 + 6
+    radius = min(cx, cy) - 36
+    pos: dict[str, tuple[float, float]] = {}
+    for i, node in enumerate(chosen):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(1, len(chosen))
+        pos[node.id] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+    body: list[str] = []
+    for a, b in chords:
+        if a in pos and b in pos:
+            (x1, y1), (x2, y2) = pos[a], pos[b]
+            mx, my = (x1 + x2) / 2 * 0.6 + cx * 0.4, (y1 + y2) / 2 * 0.6 + cy * 0.4
+            body.append(
+                f'<path d="M{x1:.1f},{y1:.1f} Q{mx:.1f},{my:.1f} {x2:.1f},{y2:.1f}" '
+                'fill="none" stroke="#cbd5e1" stroke-opacity="0.6" stroke-width="0.8"/>'
+            )
+    for node in chosen:
+        x, y = pos[node.id]
+        dash = "" if node.relation == "connected" else ' stroke-dasharray="4 4"'
+        stroke = "#dc2626" if node.flagged else "#94a3b8"
+        body.append(
+            f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" '
+            f'stroke="{stroke}" stroke-opacity="0.55" stroke-width="1.2"{dash}/>'
+        )
+    for node in chosen:
+        x, y = pos[node.id]
+        ring = (
+            ' stroke="#dc2626" stroke-width="3"'
+            if node.flagged
+            else ' stroke="#fff" stroke-width="1.5"'
+        )
+        r = 9 if node.flagged else 7
+        tip = f"{node.label} — {(node.sector or 'unknown').replace('_', ' ')}, {node.relation}"
+        body.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour(node.sector)}"{ring}>'
+            f"<title>{escape(tip)}</title></circle>"
+        )
+        if node.flagged:
+            anchor = "start" if x >= cx else "end"
+            dx = 13 if x >= cx else -13
+            body.append(
+                f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" font-size="11" fill="#991b1b" '
+                f'text-anchor="{anchor}" font-weight="600">{escape(node.label)}</text>'
+            )
+    body.append(
+        f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="17" fill="#0f172a" stroke="#dc2626" '
+        f'stroke-width="4"><title>{escape(center)}</title></circle>'
+    )
+    body.append(
+        f'<text x="{cx:.1f}" y="{cy + 34:.1f}" font-size="12" font-weight="700" '
+        f'fill="#0f172a" text-anchor="middle" stroke="#fff" stroke-width="4" '
+        f'paint-order="stroke">{escape(center)}</text>'
+    )
+    body.extend(_legend(chosen, height))
+    head = (
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="graph neighbourhood" xmlns="http://www.w3.org/2000/svg" {FONT}>'
+    )
+    return Markup(head + "".join(body) + "</svg>")
+
+
+def _legend(nodes: Sequence[Node], height: int) -> list[str]:
+    out, x = [], 8.0
+    sectors = sorted({n.sector or "unknown" for n in nodes})
+    for sector in sectors[:8]:
+        out.append(f'<circle cx="{x + 5:.1f}" cy="{height - 14}" r="5" fill="{colour(sector)}"/>')
+        name = sector.replace("_", " ")
+        out.append(
+            f'<text x="{x + 13:.1f}" y="{height - 10}" font-size="11" fill="#475569">'
+            f"{escape(name)}</text>"
+        )
+        x += 22 + 6.4 * len(name)
+    return out

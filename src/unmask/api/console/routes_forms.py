@@ -1,0 +1,67 @@
+"""The console's forms: decide, second review, appeal. CSRF is checked by the middleware; a
+refused decision comes back to the case page with the reason shown."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form
+from fastapi.responses import RedirectResponse
+
+from unmask.api.console.deps import ConsoleUser, DeskDep
+from unmask.cases.machine import TransitionError
+from unmask.cases.service import decide, file_appeal, review_second
+
+router = APIRouter(prefix="/console/cases/{case_id}", include_in_schema=False)
+Text = Annotated[str, Form(max_length=5000)]
+
+
+def _back(case_id: int, msg: str = "", error: str = "") -> RedirectResponse:
+    query = f"?msg={quote(msg)}" if msg else f"?error={quote(error)}" if error else ""
+    return RedirectResponse(f"/console/cases/{case_id}{query}", status_code=303)
+
+
+@router.post("/decide")
+def decide_form(
+    case_id: int,
+    desk: DeskDep,
+    user: ConsoleUser,
+    action: Text = "",
+    reason: Text = "",
+    scope: Text = "account",
+) -> RedirectResponse:
+    try:
+        out = decide(desk, case_id, user, action, reason, scope)
+    except TransitionError as exc:
+        return _back(case_id, error=str(exc))
+    return _back(case_id, msg=out.message)
+
+
+@router.post("/decisions/{decision_id}/review")
+def second_form(
+    case_id: int,
+    decision_id: int,
+    desk: DeskDep,
+    user: ConsoleUser,
+    verdict: Text = "",
+    reason: Text = "",
+) -> RedirectResponse:
+    if verdict not in ("approve", "reject"):
+        return _back(case_id, error="choose approve or reject")
+    try:
+        out = review_second(desk, case_id, decision_id, user, verdict == "approve", reason)
+    except TransitionError as exc:
+        return _back(case_id, error=str(exc))
+    return _back(case_id, msg=out.message)
+
+
+@router.post("/appeal")
+def appeal_form(
+    case_id: int, desk: DeskDep, user: ConsoleUser, text: Text = ""
+) -> RedirectResponse:
+    try:
+        file_appeal(desk, case_id, user, text)
+    except TransitionError as exc:
+        return _back(case_id, error=str(exc))
+    return _back(case_id, msg="appeal recorded: the case is back in the queue")

@@ -1,0 +1,187 @@
+"""Everything the case page shows, gathered from the store."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import func, select
+
+from unmask.api.console.charts import SENSITIVE, colour, hbars, timeline
+from unmask.api.console.graph import Node, neighbourhood
+from unmask.api.console.views_common import people, person, risk_class
+from unmask.audit import event_dict, iter_events
+from unmask.cases.context import AccountContext, load_context
+from unmask.cases.evidence import case_findings
+from unmask.cases.machine import TransitionError
+from unmask.cases.repo import Case, campaign_cases, case_decisions, get_case, latest_for
+from unmask.cases.service import connection_count
+from unmask.cases.sync import latest_scan
+from unmask.store import Store
+from unmask.store.review_schema import appeals, enforcement, notifications
+from unmask.store.schema import assessments
+
+_STATUS_COLOURS = {
+    "accepted": "#16a34a",
+    "pending": "#f59e0b",
+    "ignored": "#94a3b8",
+    "withdrawn": "#cbd5e1",
+}
+
+
+def _charts(ctx: AccountContext, flagged: set[str]) -> dict[str, Any]:
+    sectors = ctx.sector_counts().most_common(10)
+    bars = hbars([(s, float(n), colour(s)) for s, n in sectors], "targets by sector")
+    events = [
+        (
+            i.sent_at,
+            "invitations",
+            _STATUS_COLOURS.get(i.status.value, "#94a3b8"),
+            f"invitation to {i.recipient} ({i.status.value}) {i.sent_at:%d %b %H:%M}",
+        )
+        for i in ctx.snapshot.invitations
+        if i.sender == ctx.subject
+    ]
+    events += [
+        (m.sent_at, "messages", "#2563eb", f"message to {m.recipient}: {m.body[:80]}")
+        for m in ctx.snapshot.messages
+        if m.sender == ctx.subject
+    ]
+    events += [
+        (r.created_at, "reports", "#dc2626", f"report by {r.reporter}: {r.reason.value}")
+        for r in ctx.snapshot.reports
+    ]
+    line = timeline(events, ["invitations", "messages", "reports"], "timeline of approaches")
+    snap = ctx.snapshot
+    connected = ctx.neighbours
+    ring = set(connected) | set(ctx.contacted)
+    nodes = [
+        Node(
+            m,
+            snap.accounts[m].name if m in snap.accounts else m,
+            snap.sector_of(m),
+            "connected" if m in connected else "invited",
+            m in flagged,
+        )
+        for m in ring
+    ]
+    chords = [
+        (c.source, c.target) for c in snap.connections if c.source in ring and c.target in ring
+    ]
+    center = ctx.account.name if ctx.account else ctx.subject
+    return {
+        "sectors": bars,
+        "timeline": line,
+        "graph": neighbourhood(center, nodes, chords),
+        "sector_rows": sectors,
+    }
+
+
+def _similar(conn: Any, case: Case, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    why: dict[str, list[str]] = {}
+    for f in found:
+        for e in f["evidence"] or []:
+            for other in e.get("related", []):
+                why.setdefault(str(other), []).append(f["detector"].replace("_", " "))
+    if case.campaign:
+        for c in campaign_cases(conn, case.campaign):
+            why.setdefault(c.subject, []).append("same campaign")
+    why.pop(case.subject, None)
+    ids = sorted(why)[:40]
+    scan_id = latest_scan(conn)
+    risks = (
+        dict(
+            conn.execute(
+                select(assessments.c.subject, assessments.c.risk).where(
+                    assessments.c.scan_id == scan_id, assessments.c.subject.in_(ids)
+                )
+            ).all()
+        )
+        if ids
+        else {}
+    )
+    cases = latest_for(conn, ids)
+    found_people = people(conn, ids)
+    ranked = sorted(ids, key=lambda i: (-len(set(why[i])), -float(risks.get(i, 0.0))))[:12]
+    return [
+        {
+            "person": person(found_people, i),
+            "risk": float(risks.get(i, 0.0)),
+            "risk_class": risk_class(float(risks.get(i, 0.0))),
+            "why": sorted(set(why[i])),
+            "case": cases.get(i),
+        }
+        for i in ranked
+    ]
+
+
+def case_view(store: Store, case_id: int) -> dict[str, Any]:
+    with store.connect() as conn:
+        case = get_case(conn, case_id)
+        if case is None:
+            raise TransitionError(f"no case {case_id}", 404)
+        ctx = load_context(conn, case.subject)
+        found = case_findings(conn, case)
+        members = campaign_cases(conn, case.campaign) if case.campaign else []
+        others = latest_for(conn, sorted(set(ctx.neighbours) | set(ctx.contacted)))
+        flagged = {c.subject for c in members} | {
+            s
+            for s, c in others.items()
+            if c.outcome in ("removed", "restricted") or c.status != "closed"
+        }
+        similar = _similar(conn, case, found)
+        member_people = people(conn, [c.subject for c in members])
+        state = (
+            conn.execute(
+                select(enforcement.c.state).where(enforcement.c.account_id == case.subject)
+            ).scalar()
+            or "active"
+        )
+        notified = conn.execute(
+            select(func.count())
+            .select_from(notifications)
+            .where(notifications.c.about == case.subject)
+        ).scalar_one()
+        history = [dict(d) for d in case_decisions(conn, case.id)]
+        case_appeals = [
+            dict(a)
+            for a in conn.execute(
+                select(appeals).where(appeals.c.case_id == case.id).order_by(appeals.c.id)
+            ).mappings()
+        ]
+        connections = connection_count(conn, case.subject)
+    pending = next((d for d in history if d["status"] == "pending"), None)
+    return {
+        "case": case,
+        "account": ctx.account,
+        "employer": ctx.employer(),
+        "ctx": ctx,
+        "findings": found,
+        "charts": _charts(ctx, flagged),
+        "similar": similar,
+        "campaign": [
+            {
+                "case": c,
+                "person": person(member_people, c.subject),
+                "risk_class": risk_class(c.risk),
+            }
+            for c in members
+        ],
+        "campaign_risk": max((c.risk for c in members), default=case.risk),
+        "state": state,
+        "notified": notified,
+        "history": history,
+        "appeals": case_appeals,
+        "pending": pending,
+        "connections": connections,
+        "contacted": len(ctx.contacted),
+        "sensitive_share": _share(ctx),
+        "risk_class": risk_class(case.risk),
+        "events": [event_dict(e) for e in iter_events(store, case.id)][-30:],
+    }
+
+
+def _share(ctx: AccountContext) -> float:
+    counts: Counter[str] = ctx.sector_counts()
+    total = sum(counts.values())
+    return sum(n for s, n in counts.items() if s in SENSITIVE) / total if total else 0.0

@@ -1,0 +1,147 @@
+"""Dashboard figures: the queue's size and age, decisions per day, precision of removals (share
+not overturned on appeal), time from first approach to removal, and an estimate of how many
+members of each sector were approached by flagged accounts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from statistics import median
+
+from sqlalchemy import Connection, func, select
+
+from unmask.cases.queries import records_in
+from unmask.cases.repo import QUEUE_STATUSES
+from unmask.cases.sync import latest_scan
+from unmask.model.records import Invitation, Message
+from unmask.store import Store
+from unmask.store.review_schema import actions, appeals, cases, decisions
+from unmask.store.schema import assessments
+
+AGE_BUCKETS = ((1, "< 1 d"), (3, "1–3 d"), (7, "3–7 d"), (14, "1–2 wk"), (10**6, "> 2 wk"))
+
+
+@dataclass
+class Dashboard:
+    by_status: dict[str, int] = field(default_factory=dict)
+    ages: list[tuple[str, int]] = field(default_factory=list)
+    oldest_days: float = 0.0
+    days: list[str] = field(default_factory=list)
+    per_day: dict[str, list[int]] = field(default_factory=dict)
+    removals: int = 0
+    overturned: int = 0
+    to_removal_days: list[float] = field(default_factory=list)
+    prevalence: list[tuple[str, int, int]] = field(default_factory=list)  # sector, members, hit
+
+    @property
+    def queued(self) -> int:
+        return sum(n for s, n in self.by_status.items() if s in QUEUE_STATUSES)
+
+    @property
+    def precision(self) -> float | None:
+        return 1 - self.overturned / self.removals if self.removals else None
+
+    @property
+    def median_to_removal(self) -> float | None:
+        return median(self.to_removal_days) if self.to_removal_days else None
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+def _queue(conn: Connection, d: Dashboard, now: datetime) -> None:
+    rows = conn.execute(select(cases.c.status, func.count()).group_by(cases.c.status)).all()
+    d.by_status = {str(s): int(n) for s, n in rows}
+    opened = conn.execute(select(cases.c.opened_at).where(cases.c.status.in_(QUEUE_STATUSES)))
+    ages = [(now - _aware(t)).total_seconds() / 86400 for (t,) in opened]
+    d.oldest_days = max(ages, default=0.0)
+    d.ages = [
+        (name, sum(1 for a in ages if lo <= a < hi))
+        for (lo, _), (hi, name) in zip(((0, ""), *AGE_BUCKETS[:-1]), AGE_BUCKETS, strict=True)
+    ]
+
+
+def _per_day(conn: Connection, d: Dashboard, now: datetime, span: int = 14) -> None:
+    start = (now - timedelta(days=span - 1)).date()
+    d.days = [(start + timedelta(days=i)).strftime("%d %b") for i in range(span)]
+    counts: dict[str, list[int]] = {a: [0] * span for a in ("clear", "restrict", "remove")}
+    rows = conn.execute(
+        select(decisions.c.action, decisions.c.created_at, decisions.c.resolved_at).where(
+            decisions.c.status.in_(("applied", "approved"))
+        )
+    )
+    for action, created, resolved in rows:
+        day = _aware(resolved or created).date()
+        if action in counts and start <= day <= now.date():
+            counts[action][(day - start).days] += 1
+    d.per_day = counts
+
+
+def _removals(conn: Connection, d: Dashboard) -> None:
+    removed = dict(
+        conn.execute(
+            select(actions.c.subject, func.min(actions.c.at))
+            .where(actions.c.kind == "remove")
+            .group_by(actions.c.subject)
+        ).all()
+    )
+    d.removals = len(removed)
+    removed_cases = select(actions.c.case_id).where(actions.c.kind == "remove")
+    d.overturned = int(
+        conn.execute(
+            select(func.count())
+            .select_from(appeals)
+            .where(appeals.c.outcome == "overturned", appeals.c.case_id.in_(removed_cases))
+        ).scalar_one()
+    )
+    first: dict[str, datetime] = {}
+    sent: list[Invitation | Message] = [*records_in(conn, Invitation, "sender", removed)]
+    sent += records_in(conn, Message, "sender", removed)
+    for rec in sent:
+        first[rec.sender] = min(first.get(rec.sender, rec.sent_at), rec.sent_at)
+    d.to_removal_days = sorted(
+        max(0.0, (_aware(removed[s]) - first[s]).total_seconds() / 86400) for s in first
+    )
+
+
+def _prevalence(store: Store, conn: Connection, d: Dashboard) -> None:
+    scan_id = latest_scan(conn)
+    flagged = set(
+        conn.execute(
+            select(assessments.c.subject).where(
+                assessments.c.scan_id == scan_id, assessments.c.route != "none"
+            )
+        ).scalars()
+    )
+    flagged |= set(
+        conn.execute(
+            select(actions.c.subject).where(actions.c.kind.in_(("remove", "restrict")))
+        ).scalars()
+    )
+    hit = {i.recipient for i in records_in(conn, Invitation, "sender", flagged)}
+    hit |= {m.recipient for m in records_in(conn, Message, "sender", flagged)}
+    snap = store.snapshot(["account", "organisation"])
+    members: Counter[str] = Counter()
+    reached: Counter[str] = Counter()
+    for account_id in snap.accounts:
+        if account_id in flagged:
+            continue
+        sector = snap.sector_of(account_id) or "unknown"
+        members[sector] += 1
+        reached[sector] += account_id in hit
+    d.prevalence = sorted(
+        ((s, members[s], reached[s]) for s in members), key=lambda r: -(r[2] / r[1])
+    )
+
+
+def dashboard(store: Store, now: datetime | None = None) -> Dashboard:
+    now = now or datetime.now(UTC)
+    d = Dashboard()
+    with store.connect() as conn:
+        _queue(conn, d, now)
+        _per_day(conn, d, now)
+        _removals(conn, d)
+        _prevalence(store, conn, d)
+    return d
