@@ -9,7 +9,7 @@ import numpy as np
 
 from unmask.sim.graph import Edges
 from unmask.sim.profiles import Context
-from unmask.sim.sectors import VOCAB, skills_of
+from unmask.sim.sectors import VOCAB, skills_of, topics_of
 from unmask.sim.tables import (
     ACCEPTED,
     IGNORED,
@@ -53,7 +53,7 @@ def _after(rng: np.random.Generator, lo: np.ndarray, hi: int = NOW) -> np.ndarra
 def _slots(ctx: Context, t: int, r: random.Random) -> dict[str, str]:
     pop = ctx.pop
     vocab = VOCAB[int(pop.sector[t])]
-    pool = vocab.skills
+    pool = topics_of(vocab)
     return {
         "first": FIRST_NAMES[int(pop.first[t])],
         "topic": pool[int(pop.skill_off[t]) % len(pool)],

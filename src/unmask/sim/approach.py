@@ -22,7 +22,7 @@ from unmask.sim.campaign_text import (
 )
 from unmask.sim.plan import Campaign
 from unmask.sim.profiles import Context
-from unmask.sim.sectors import VOCAB, skills_of
+from unmask.sim.sectors import VOCAB, skills_of, topics_of
 from unmask.sim.tables import (
     ACCEPTED,
     IGNORED,
@@ -76,7 +76,7 @@ class CampaignRun:
 
     def _slots(self, p: int, t: int) -> dict[str, object]:
         pop, orgs = self.ctx.pop, self.ctx.orgs
-        pool = VOCAB[int(pop.sector[t])].skills
+        pool = topics_of(VOCAB[int(pop.sector[t])])
         employer = (
             self.c.fronts[0].name
             if self.c.fronts

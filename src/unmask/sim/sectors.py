@@ -280,6 +280,11 @@ BY_SECTOR: dict[Sector, SectorVocab] = {v.sector: v for v in VOCAB}
 GENERIC_SKILLS: tuple[str, ...] = _GENERIC_SKILLS
 
 
+def topics_of(vocab: SectorVocab) -> tuple[str, ...]:
+    """Subjects a message can be about: the sector's skills, less the clearance itself."""
+    return tuple(s for s in vocab.skills if s != "Security Clearance")
+
+
 def skills_of(vocab: SectorVocab) -> tuple[str, ...]:
     """The skill list members of a sector draw from (sector skills, then generic ones)."""
     return vocab.skills + GENERIC_SKILLS
