@@ -1,0 +1,144 @@
+"""The seam between campaign storage and the exchange: ``CampaignSource``.
+
+``StoreCampaigns`` reads what the store holds today: a campaign's personas are the accounts
+labelled fake with that campaign id, plus the subjects of cases of that campaign closed as
+removed; its indicators are our own indicators carrying the campaign id, plus what each persona
+teaches (name, photo, sign-up domain, unverified employer). When a campaigns table lands, a
+``CampaignSource`` over it replaces this class; the formats and the TAXII server do not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Protocol
+
+from sqlalchemy import func, select
+
+from unmask.intel.campaign import CampaignExport
+from unmask.intel.indicators import OWN_SOURCE, is_own, persona_indicators
+from unmask.intel.repo import added_at, records_where
+from unmask.model.enums import LabelValue
+from unmask.model.records import Account, Indicator, Label, Organisation
+from unmask.store import Store
+from unmask.store.review_schema import cases
+from unmask.store.schema import RECORD_TABLES
+
+
+class CampaignSource(Protocol):
+    def campaign_ids(self) -> list[str]: ...
+
+    def load(self, campaign_id: str) -> CampaignExport | None: ...
+
+
+def _utc(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+class StoreCampaigns:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def campaign_ids(self) -> list[str]:
+        labels = RECORD_TABLES["label"]
+        with self.store.connect() as conn:
+            found = set(
+                conn.execute(
+                    select(labels.c.campaign).where(
+                        labels.c.campaign.is_not(None), labels.c.label == LabelValue.FAKE.value
+                    )
+                ).scalars()
+            )
+            found |= set(
+                conn.execute(
+                    select(cases.c.campaign).where(
+                        cases.c.campaign.is_not(None), cases.c.outcome == "removed"
+                    )
+                ).scalars()
+            )
+        return sorted(str(c) for c in found if c)
+
+    def _members(self, campaign_id: str) -> tuple[set[str], list[Label]]:
+        labels = [
+            r
+            for r in records_where(self.store, "label", "campaign", [campaign_id])
+            if isinstance(r, Label) and r.label is LabelValue.FAKE
+        ]
+        members = {lab.account_id for lab in labels}
+        with self.store.connect() as conn:
+            members |= set(
+                conn.execute(
+                    select(cases.c.subject).where(
+                        cases.c.campaign == campaign_id, cases.c.outcome == "removed"
+                    )
+                ).scalars()
+            )
+        return members, labels
+
+    def _activity(self, members: list[str]) -> tuple[bool, bool]:
+        """(sent invitations or messages, viewed or invited others): which techniques apply."""
+        out = []
+        with self.store.connect() as conn:
+            for kind, col in (("message", "sender"), ("invitation", "sender")):
+                t = RECORD_TABLES[kind]
+                n = conn.execute(
+                    select(func.count()).select_from(t).where(t.c[col].in_(members[:900]))
+                ).scalar_one()
+                out.append(int(n) > 0)
+            views = RECORD_TABLES["profile_view"]
+            n = conn.execute(
+                select(func.count()).select_from(views).where(views.c.viewer.in_(members[:900]))
+            ).scalar_one()
+        return out[0] or out[1], int(n) > 0 or out[1]
+
+    def load(self, campaign_id: str) -> CampaignExport | None:
+        members, labels = self._members(campaign_id)
+        own = [
+            i
+            for i in records_where(self.store, "indicator", "campaign", [campaign_id])
+            if isinstance(i, Indicator) and is_own(i)
+        ]
+        if not members and not own:
+            return None
+        ids = sorted(members)
+        accounts = records_where(self.store, "account", "key", ids)
+        personas = [a for a in accounts if isinstance(a, Account)]
+        stamps = list(added_at(self.store, "label", [lab.key() for lab in labels]).values())
+        stamps += list(added_at(self.store, "indicator", [i.id for i in own]).values())
+        created = max(stamps) if stamps else datetime.now(UTC)
+        derived = self._derived(personas, campaign_id, created)
+        messaged, scouted = self._activity(ids) if ids else (False, False)
+        techniques = ("T1585.001",) + (("T1566.003",) if messaged else ())
+        techniques += ("T1593.001",) if scouted else ()
+        return CampaignExport.build(
+            campaign_id,
+            personas,
+            own + derived,
+            _utc(created),
+            first_seen=min((_utc(a.created_at) for a in personas), default=None),
+            last_seen=max((_utc(lab.at) for lab in labels), default=None),
+            description=f"{len(personas)} persona account(s) confirmed fake by unmask reviewers",
+            techniques=techniques,
+        )
+
+    def _derived(
+        self, personas: Sequence[Account], campaign_id: str, at: datetime
+    ) -> list[Indicator]:
+        orgs = {
+            o.key(): o
+            for o in records_where(
+                self.store,
+                "organisation",
+                "key",
+                sorted({p.organisation_id or "" for a in personas for p in a.positions[:1]}),
+            )
+            if isinstance(o, Organisation)
+        }
+        out: list[Indicator] = []
+        for account in personas:
+            first = account.positions[0] if account.positions else None
+            employer = orgs.get(first.organisation_id or "") if first else None
+            out += persona_indicators(
+                account, employer, source=OWN_SOURCE, created_at=at, campaign=campaign_id
+            )
+        return out
