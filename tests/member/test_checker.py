@@ -1,0 +1,116 @@
+"""The pure checker: levels, plain reasons, redaction, intake and the exposure audit."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from tests.member.world import (
+    GENUINE_MESSAGES,
+    PERSONA_MESSAGES,
+    T0,
+    genuine_json,
+    persona_json,
+    world,
+)
+
+from unmask.checker import (
+    CheckRequest,
+    IntakeError,
+    audit,
+    profile_from_input,
+    run_check,
+)
+from unmask.detectors import load_builtin, registry
+from unmask.detectors.base import Detector
+from unmask.scoring import load_policy
+
+
+@pytest.fixture(scope="module")
+def detectors() -> list[Detector]:
+    load_builtin()
+    return [registry.create(n) for n in registry.names()]
+
+
+def _check(data: dict[str, object], messages: tuple[str, ...], dets: list[Detector], **kw: object):  # type: ignore[no-untyped-def]
+    account = profile_from_input(data, T0)
+    return run_check(
+        CheckRequest(account, messages, kw.get("answers", {})),
+        dets,
+        load_policy(),
+        kw.get("context", world()),
+    )  # type: ignore[arg-type]
+
+
+def test_campaign_persona_is_high_with_plain_reasons(detectors: list[Detector]) -> None:
+    public = _check(persona_json(), PERSONA_MESSAGES, detectors).public
+    assert public.risk == "high"
+    assert "this photo appears on other accounts" in public.reasons
+    assert any("payment" in r for r in public.reasons)
+    assert any("another app" in r for r in public.reasons)
+    assert any("Report" in a for a in public.advice)
+
+
+def test_genuine_profile_is_low_without_reasons(detectors: list[Detector]) -> None:
+    public = _check(genuine_json(), GENUINE_MESSAGES, detectors).public
+    assert public.risk == "low"
+    assert public.reasons == ()
+
+
+def test_messages_alone_can_make_a_profile_medium_or_high(detectors: list[Detector]) -> None:
+    public = _check(genuine_json(), PERSONA_MESSAGES[1:], detectors).public
+    assert public.risk in ("medium", "high")
+
+
+def test_answers_to_the_questions_count(detectors: list[Detector]) -> None:
+    answers = {"large_offer": True, "off_platform": True, "vague_employer": True}
+    public = _check(
+        {"name": "Li Wei", "headline": "Consultant"}, (), detectors, answers=answers, context=None
+    ).public
+    assert public.risk == "high"
+    assert "you were offered unusually large pay" in public.reasons
+
+
+def test_public_answer_carries_no_scores_or_weights(detectors: list[Detector]) -> None:
+    result = _check(persona_json(), PERSONA_MESSAGES, detectors)
+    text = json.dumps(result.public.as_dict())
+    assert set(result.public.as_dict()) == {"risk", "reasons", "advice", "questions"}
+    assert str(result.assessment.risk) not in text
+    for finding in result.assessment.findings:
+        for ev in finding.evidence:
+            assert ev.text not in text or ev.text == ev.member_text
+    assert not any(ch.isdigit() for r in result.public.reasons for ch in r)
+
+
+def test_intake_accepts_export_and_typed_fields() -> None:
+    export = {
+        "firstName": "Helen",
+        "lastName": "Marsh",
+        "headline": "Talent Partner",
+        "positions": [{"companyName": "Meridian", "title": "Partner", "startDate": "2025-11"}],
+    }
+    account = profile_from_input(export, T0)
+    assert account.name == "Helen Marsh" and account.positions[0].employer == "Meridian"
+    typed = profile_from_input({"name": "A B", "employer": "X Ltd", "title": "CEO"}, T0)
+    assert typed.positions[0].title == "CEO"
+    assert (T0 - typed.created_at).days >= 3650, "unknown age is taken as not new"
+    with pytest.raises(IntakeError):
+        profile_from_input({}, T0)
+    with pytest.raises(IntakeError, match="created_at"):
+        profile_from_input({"id": "x", "name": "x", "created_at": "yesterday"}, T0)
+
+
+def test_exposure_score_drops_as_advice_is_followed() -> None:
+    exposed = dict(
+        genuine_json(),
+        headline="Systems engineer, DV cleared, at Northwind Defence",
+        about="Lead on Project SKYLARK avionics. Reach me at ben@example.org or +44 7700 900123.",
+    )
+    before = audit(profile_from_input(exposed, T0), world())
+    ids = {i.id for i in before.items}
+    assert {"clearance", "sensitive_employer", "project_detail", "contact_details"} <= ids
+    assert "network_concentration" in ids
+    fixed = dict(exposed, headline="Systems engineer", about="Engineer; avionics.")
+    after = audit(profile_from_input(fixed, T0), world())
+    assert after.score < before.score
+    assert all(i.advice for i in before.items)
