@@ -14,6 +14,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "unmask.detectors.shared_photo",
     "unmask.detectors.trust_propagation",
     "unmask.detectors.profile_model",
+    "unmask.detectors.account_takeover",
     "unmask.detectors.intel_match",
 )
 
