@@ -12,6 +12,8 @@ import importlib
 BUILTIN_MODULES: tuple[str, ...] = (
     "unmask.detectors.sparse_profile",
     "unmask.detectors.shared_photo",
+    "unmask.detectors.photo_reuse",
+    "unmask.detectors.synthetic_face",
     "unmask.detectors.trust_propagation",
     "unmask.detectors.profile_model",
     "unmask.detectors.account_takeover",

@@ -15,6 +15,8 @@ SUITE_MODULES: tuple[str, ...] = (
     "unmask.evaluation.profile.instafake",
     "unmask.evaluation.profile.cross_domain",
     "unmask.evaluation.facebook_sybil",
+    "unmask.evaluation.photos.reuse",
+    "unmask.evaluation.photos.synthetic",
 )
 
 

@@ -1,0 +1,116 @@
+"""Features of the face in a photo, for telling generated faces from photographs.
+
+All features come from the face region only (never the background):
+
+* ``residual``: SPAM-style co-occurrences of truncated pixel differences (third order, T=2,
+  horizontal and vertical) of the grey image and of the R-G and B-G colour differences, on a box
+  around the face at native resolution (no resampling, which would erase generator traces);
+* ``embedding``: the 128-d dlib ResNet face descriptor (``face_recognition_models``);
+* eye geometry (eye-centre positions and distance relative to the frame, roll): reported as
+  evidence, not used by the classifier, because the evaluation faces are all aligned alike.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from unmask.detectors.faces import Landmarks, _need, find_face
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+TRUNC = 2
+FEATURE_VERSION = "face-features-1"
+
+
+@dataclass(frozen=True, slots=True)
+class FaceFeatures:
+    residual: tuple[float, ...]
+    embedding: tuple[float, ...]
+    eyes: dict[str, float]
+
+    def vector(self, groups: tuple[str, ...] = ("residual", "embedding")) -> list[float]:
+        out: list[float] = []
+        for g in groups:
+            out.extend(getattr(self, g))
+        return out
+
+
+def spam(channel: Any) -> Any:
+    """Normalised histogram of (d1, d2, d3) triples of truncated neighbour differences."""
+    np = _need("numpy")
+    k = 2 * TRUNC + 1
+    hist = np.zeros(k**3)
+    for a in (channel, channel.T):
+        r = np.clip(np.rint(np.diff(a, axis=1)), -TRUNC, TRUNC).astype(np.int64) + TRUNC
+        idx = r[:, :-2] * k * k + r[:, 1:-1] * k + r[:, 2:]
+        counts = np.bincount(idx.ravel(), minlength=k**3).astype(float)
+        hist += counts / max(counts.sum(), 1.0)
+    return hist / 2
+
+
+def residual_features(rgb: Any) -> list[float]:
+    np = _need("numpy")
+    a = np.asarray(rgb, dtype=float)
+    grey = a.mean(axis=-1)
+    parts = [spam(grey), spam(a[..., 0] - a[..., 1]), spam(a[..., 2] - a[..., 1])]
+    return [float(v) for v in np.concatenate(parts)]
+
+
+def face_box(marks: Landmarks) -> tuple[int, int, int, int]:
+    """A square around eyes, nose and mouth: 1.6 eye distances wide, from just above the eyes."""
+    (lx, ly), (rx, ry) = marks.eyes()
+    cx, cy = (lx + rx) / 2, (ly + ry) / 2
+    d = math.hypot(rx - lx, ry - ly)
+    half = int(0.8 * d)
+    top = int(cy - 0.3 * d)
+    return int(cx - half), top, int(cx + half), top + 2 * half
+
+
+@functools.lru_cache(maxsize=1)
+def _encoder() -> Any:
+    dlib = _need("dlib")
+    frm = _need("face_recognition_models")
+    return dlib.face_recognition_model_v1(frm.face_recognition_model_location())
+
+
+def embedding(image: Image, marks: Landmarks) -> list[float]:
+    np = _need("numpy")
+    dlib = _need("dlib")
+    pts = dlib.points()
+    for x, y in marks.points:
+        pts.append(dlib.point(round(x), round(y)))
+    x0, y0, x1, y1 = face_box(marks)
+    shape = dlib.full_object_detection(dlib.rectangle(x0, y0, x1, y1), pts)
+    return [float(v) for v in _encoder().compute_face_descriptor(np.asarray(image), shape)]
+
+
+def eye_geometry(image: Image, marks: Landmarks) -> dict[str, float]:
+    (lx, ly), (rx, ry) = marks.eyes()
+    w, h = image.size
+    return {
+        "left_x": lx / w,
+        "left_y": ly / h,
+        "right_x": rx / w,
+        "right_y": ry / h,
+        "distance": math.hypot(rx - lx, ry - ly) / w,
+        "roll_deg": math.degrees(math.atan2(ry - ly, rx - lx)),
+    }
+
+
+def face_features(image: Image) -> FaceFeatures | None:
+    """Features of the largest face, or None when no face is found or it is too small."""
+    np = _need("numpy")
+    marks = find_face(image)
+    if marks is None:
+        return None
+    x0, y0, x1, y1 = face_box(marks)
+    if x1 - x0 < 24:
+        return None
+    crop = np.asarray(image.crop((x0, y0, x1, y1)))
+    return FaceFeatures(
+        tuple(residual_features(crop)), tuple(embedding(image, marks)), eye_geometry(image, marks)
+    )

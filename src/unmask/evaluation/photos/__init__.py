@@ -1,0 +1,1 @@
+"""Photo evaluation suites: photo_reuse and synthetic_face on the face images."""

@@ -1,0 +1,97 @@
+"""Shared pieces of the photo suites: the face images, the seeded re-upload, a feature cache.
+
+The cache holds derived numbers (hashes, features) of third-party images outside the repository
+(``$UNMASK_CACHE_DIR`` or ``~/.cache/unmask``), keyed by the image's SHA-256, the transform and
+the code version, so a second run of a suite or its tests skips the slow image work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+FACES = ("faces/real", "faces/fake")
+SEED = 20260101
+
+
+def face_files(data: Path) -> list[tuple[Path, int]]:
+    """(path, is_fake) for every face image, in a fixed order (real first, by numeric id)."""
+    out: list[tuple[Path, int]] = []
+    for label, sub in enumerate(FACES):
+        files = sorted((data / sub).glob("*.jpg"), key=lambda p: (len(p.stem), p.stem))
+        out.extend((p, label) for p in files)
+    return out
+
+
+def rng_for(path: Path, seed: int = SEED) -> random.Random:
+    digest = hashlib.sha256(f"{seed}:{path.parent.name}/{path.name}".encode()).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+def jpeg(image: Image, quality: int) -> Image:
+    from PIL import Image as PilImage
+
+    buf = io.BytesIO()
+    image.save(buf, "JPEG", quality=quality)
+    buf.seek(0)
+    with PilImage.open(buf) as im:
+        return im.convert("RGB")
+
+
+def reupload(image: Image, rng: random.Random, mirror: bool) -> Image:
+    """A re-uploaded copy: a crop keeping 85-95% of each side at a random offset, a resize of the
+    crop to 200-700 px, optionally mirrored, saved as JPEG quality 70."""
+    from PIL import Image as PilImage
+
+    w, h = image.size
+    keep = rng.uniform(0.85, 0.95)
+    cw, ch = round(w * keep), round(h * keep)
+    x0, y0 = rng.randint(0, w - cw), rng.randint(0, h - ch)
+    out = image.crop((x0, y0, x0 + cw, y0 + ch))
+    side = rng.randint(200, 700)
+    out = out.resize((side, round(side * ch / cw)), PilImage.Resampling.BILINEAR)
+    if mirror:
+        out = out.transpose(PilImage.Transpose.FLIP_LEFT_RIGHT)
+    return jpeg(out, 70)
+
+
+def downscale(image: Image, side: int = 256, quality: int = 70) -> Image:
+    """The image shrunk to ``side`` px on its longer side and saved as JPEG ``quality``."""
+    from unmask.detectors.faces import recompress
+
+    return recompress(image, side, quality)
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("UNMASK_CACHE_DIR")
+    return Path(root) if root else Path.home() / ".cache" / "unmask"
+
+
+def cached(namespace: str, key_parts: list[str], compute: Callable[[], Any]) -> Any:
+    """``compute()`` memoised as JSON under the cache directory."""
+    key = hashlib.sha256("\0".join(key_parts).encode()).hexdigest()[:32]
+    path = cache_dir() / "eval" / namespace / f"{key}.json"
+    if path.exists():
+        try:
+            return json.loads(path.read_text())
+        except (OSError, ValueError):
+            pass
+    value = compute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(value))
+    tmp.replace(path)
+    return value
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

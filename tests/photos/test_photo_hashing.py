@@ -1,0 +1,86 @@
+"""Hashing drawn pictures: exact, re-encoded, resized and mirrored copies; aligned face crops."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from tests.photos.drawing import jpeg_bytes, picture
+
+from unmask.detectors.faces import Landmarks, aligned_crop, local_path, recompress
+from unmask.detectors.photo_hashing import bits_to_hex, hash_photo, hex_distance
+from unmask.detectors.photo_match import PDQ_THRESHOLD, PhotoBank, whole_match
+
+
+def test_hex_helpers() -> None:
+    assert bits_to_hex([1, 0, 0, 0, 0, 0, 0, 1] + [0] * 8) == "8100"
+    assert hex_distance("ff00", "0f01") == 5
+
+
+def test_hashes_have_exchange_shapes(tmp_path: Path) -> None:
+    data = jpeg_bytes(picture(1))
+    path = tmp_path / "a.jpg"
+    path.write_bytes(data)
+    from_bytes, from_path = hash_photo(data), hash_photo(path)
+    from_uri = hash_photo(path.as_uri())
+    assert from_bytes == from_path == from_uri
+    assert len(from_bytes.pdq) == 64 and len(from_bytes.phash) == 16
+    assert len(from_bytes.pdq_dihedral) == 8 and from_bytes.pdq_dihedral[0] == from_bytes.pdq
+    assert from_bytes.face is None, "a drawing has no face"
+    ref = from_bytes.photo_ref(uri=path.as_uri())
+    assert ref.pdq == from_bytes.pdq and ref.sha256 == from_bytes.sha256
+
+
+def test_reencoded_resized_and_mirrored_copies_match_but_others_do_not() -> None:
+    original = hash_photo(jpeg_bytes(picture(2)))
+    small = picture(2).resize((200, 200)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    copy = hash_photo(jpeg_bytes(small, quality=70))
+    other = hash_photo(jpeg_bytes(picture(3)))
+    assert whole_match(copy, original.pdq, original.phash) is not None
+    assert whole_match(other, original.pdq, original.phash) is None
+    bank = PhotoBank()
+    bank.add_hashes("orig", original)
+    bank.add_hashes("other", other)
+    matches = bank.match(copy)
+    assert [m.key for m in matches] == ["orig"] and matches[0].rule == "whole"
+    assert matches[0].distance <= PDQ_THRESHOLD
+
+
+def test_exact_file_matches_by_sha256() -> None:
+    data = jpeg_bytes(picture(4))
+    bank = PhotoBank()
+    bank.add_hashes("a", hash_photo(data))
+    assert bank.match(hash_photo(data))[0].rule == "sha256"
+
+
+def test_unreadable_bytes_raise() -> None:
+    with pytest.raises(OSError):
+        hash_photo(b"not an image")
+
+
+def test_local_path_accepts_paths_and_file_uris_only(tmp_path: Path) -> None:
+    assert local_path("/x/y.jpg") == Path("/x/y.jpg")
+    assert local_path((tmp_path / "a b.jpg").as_uri()) == tmp_path / "a b.jpg"
+    assert local_path("https://example.org/a.jpg") is None
+    assert local_path(None) is None
+
+
+def test_aligned_crop_puts_the_eyes_level_at_fixed_places() -> None:
+    image = Image.new("RGB", (300, 300), "white")
+    # two dark "eyes" on a tilted line; landmarks are given, not detected
+    for cx, cy in ((100, 140), (200, 160)):
+        image.paste((0, 0, 0), (cx - 4, cy - 4, cx + 5, cy + 5))
+    marks = Landmarks(
+        ((96.0, 140.0), (104.0, 140.0), (196.0, 160.0), (204.0, 160.0), (150.0, 200.0))
+    )
+    crop = aligned_crop(image, marks, size=100, eye_dist=0.5, eye_y=0.4)
+    grey = np.asarray(crop.convert("L"))
+    assert grey[40, 25] < 80 and grey[40, 75] < 80
+    assert grey[40, 50] > 200
+
+
+def test_recompress_shrinks_and_never_enlarges() -> None:
+    assert recompress(picture(5, 512)).size == (256, 256)
+    assert recompress(picture(5, 100)).size == (100, 100)
