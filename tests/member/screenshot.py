@@ -1,6 +1,6 @@
 """Regenerate docs/img/checker.png: the checker page rating the planted persona of world.py.
 
-    .venv/bin/python -m tests.member.screenshot
+.venv/bin/python -m tests.member.screenshot
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from unmask.checker import (
 )
 from unmask.detectors import load_builtin, registry
 from unmask.detectors.base import Detector
+from unmask.model import Evidence, Finding
 from unmask.scoring import load_policy
 
 
@@ -114,3 +115,17 @@ def test_exposure_score_drops_as_advice_is_followed() -> None:
     after = audit(profile_from_input(fixed, T0), world())
     assert after.score < before.score
     assert all(i.advice for i in before.items)
+
+
+def test_stored_findings_take_precedence(detectors: list[Detector]) -> None:
+    stored = Finding(
+        "shared_photo",
+        "1",
+        "eng-1",
+        0.9,
+        (Evidence("photo matches 4 accounts", 0.9, "this photo appears on other accounts"),),
+    )
+    account = profile_from_input(genuine_json(), T0)
+    result = run_check(CheckRequest(account), detectors, load_policy(), world(), [stored])
+    assert result.public.risk in ("medium", "high")
+    assert result.public.reasons[0] == "this photo appears on other accounts"

@@ -13,9 +13,7 @@ from tests.member.world import PERSONA_MESSAGES, genuine_json, persona_json
 
 from unmask.api import create_app
 from unmask.auth import create_token, create_user
-from unmask.engine import run_scan
 from unmask.org.repo import create_org, link_user
-from unmask.scoring import load_policy
 from unmask.store import Store
 from unmask.takeover.persist import scan_logins
 
@@ -25,7 +23,6 @@ _NUMBER = re.compile(r"\d\.\d|\b(score|weight|probability|contribution)\b", re.I
 @pytest.fixture
 def client(world_store: Store, monkeypatch: pytest.MonkeyPatch) -> TestClient:
     monkeypatch.setenv("UNMASK_CHECK_LIMIT", "5/3600")
-    run_scan(world_store, load_policy())
     return TestClient(create_app(world_store))
 
 

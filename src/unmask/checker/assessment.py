@@ -104,11 +104,15 @@ def run_check(
     live = _detector_findings(detectors, snapshot, subject)
     findings = {f.detector: f for f in live}
     findings.update({f.detector: f for f in stored if f.subject == subject})
+    # Where a registered detector defines the same feature, its finding is used instead of the
+    # checker's fallback (one definition per feature): approach_language, employer_claims.
     language = findings.get("approach_language")
     if request.messages and not (language and language.score is not None):
         findings["checker_messages"] = message_cues(subject, request.messages)
     findings["checker_answers"] = answer_cues(subject, request.answers)
-    findings["checker_employer"] = employer_finding(request.profile, context)
+    claims = findings.get("employer_claims")
+    if not (claims and claims.score is not None):
+        findings["checker_employer"] = employer_finding(request.profile, context)
     ordered = [findings[k] for k in sorted(findings)]
     assessment = combine(subject, ordered, checker_policy(policy))
     return CheckResult(assessment, redact(assessment.risk, ordered))

@@ -47,6 +47,7 @@ _ORDER = (
     "shared_photo",
     "photo_reuse",
     "synthetic_face",
+    "employer_claims",
     "checker_employer",
     "approach_language",
     "checker_messages",
