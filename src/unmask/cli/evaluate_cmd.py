@@ -17,6 +17,9 @@ def evaluate(
     ),
     json_out: Path | None = typer.Option(None, "--json", help="Write the rows to this JSON file."),
     suite: list[str] | None = typer.Option(None, "--suite", help="Run only these suites."),
+    update_doc: Path | None = typer.Option(
+        None, "--update-doc", help="Replace the results table in this Markdown file."
+    ),
 ) -> None:
     """Run every evaluation suite whose data is present; print a table and optionally write JSON."""
     from unmask.evaluation import data_dir, run_suites
@@ -36,6 +39,11 @@ def evaluate(
     if json_out:
         json_out.write_text(json.dumps([r.as_dict() for r in rows], indent=2) + "\n")
         console.print(f"wrote {len(rows)} rows to {json_out}")
+    if update_doc:
+        from unmask.evaluation.report import update_doc as write_doc
+
+        write_doc(update_doc, [r.as_dict() for r in rows])
+        console.print(f"updated the results table in {update_doc}")
 
 
 def register(app: typer.Typer) -> None:
