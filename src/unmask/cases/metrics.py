@@ -32,7 +32,7 @@ class Dashboard:
     removals: int = 0
     overturned: int = 0
     to_removal_days: list[float] = field(default_factory=list)
-    prevalence: list[tuple[str, int, int]] = field(default_factory=list)  # sector, members, hit
+    prevalence: list[tuple[str, int, float]] = field(default_factory=list)  # sector, n, expected
 
     @property
     def queued(self) -> int:
@@ -107,32 +107,40 @@ def _removals(conn: Connection, d: Dashboard) -> None:
 
 
 def _prevalence(store: Store, conn: Connection, d: Dashboard) -> None:
+    """Expected share of each sector's members approached by a fake: a member's chance is
+    ``1 - prod(1 - risk)`` over the flagged accounts that approached them (removed or restricted
+    accounts count as 1, cleared ones as 0)."""
     scan_id = latest_scan(conn)
-    flagged = set(
-        conn.execute(
-            select(assessments.c.subject).where(
+    risk = {
+        str(s): float(r)
+        for s, r in conn.execute(
+            select(assessments.c.subject, assessments.c.risk).where(
                 assessments.c.scan_id == scan_id, assessments.c.route != "none"
             )
-        ).scalars()
-    )
-    flagged |= set(
-        conn.execute(
-            select(actions.c.subject).where(actions.c.kind.in_(("remove", "restrict")))
-        ).scalars()
-    )
-    hit = {i.recipient for i in records_in(conn, Invitation, "sender", flagged)}
-    hit |= {m.recipient for m in records_in(conn, Message, "sender", flagged)}
+        )
+    }
+    for subject, outcome in conn.execute(
+        select(cases.c.subject, cases.c.outcome)
+        .where(cases.c.status == "closed")
+        .order_by(cases.c.id)
+    ):
+        risk[str(subject)] = 1.0 if outcome in ("removed", "restricted") else 0.0
+    survive: dict[str, float] = {}
+    sent: list[Invitation | Message] = [*records_in(conn, Invitation, "sender", risk)]
+    sent += records_in(conn, Message, "sender", risk)
+    for pair in {(rec.sender, rec.recipient) for rec in sent}:
+        survive[pair[1]] = survive.get(pair[1], 1.0) * (1.0 - risk[pair[0]])
     snap = store.snapshot(["account", "organisation"])
     members: Counter[str] = Counter()
-    reached: Counter[str] = Counter()
+    expected: dict[str, float] = {}
     for account_id in snap.accounts:
-        if account_id in flagged:
+        if risk.get(account_id, 0.0) > 0:
             continue
         sector = snap.sector_of(account_id) or "unknown"
         members[sector] += 1
-        reached[sector] += account_id in hit
+        expected[sector] = expected.get(sector, 0.0) + 1.0 - survive.get(account_id, 1.0)
     d.prevalence = sorted(
-        ((s, members[s], reached[s]) for s in members), key=lambda r: -(r[2] / r[1])
+        ((s, members[s], expected[s]) for s in members), key=lambda r: -(r[2] / r[1])
     )
 
 

@@ -34,6 +34,7 @@ def demo(
     """Simulate a network with hostile campaigns, ingest it, train, scan and serve it."""
     from unmask.auth import AuthError, create_token, create_user, get_user
     from unmask.cli.ingest_cmd import ingest
+    from unmask.cli.review_cmd import sync as review_sync
     from unmask.cli.scan_cmd import scan, train
 
     try:
@@ -48,6 +49,7 @@ def demo(
     console.rule("3. train and scan")
     train()
     scan(policy=None, detector=None)
+    review_sync(policy=None)
     with open_store() as store:
         password = "demo-password-" + str(seed)
         try:

@@ -3,30 +3,17 @@ pages (queue, case, dashboard, audit), all served locally (no CDN, no external a
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from unmask.actions import StoreExecutor
-from unmask.actions.enforce import Effects
-from unmask.actions.notify import channel_from_env
+from unmask.cases.desk import make_desk
 from unmask.cases.machine import TransitionError
-from unmask.cases.service import Desk
-from unmask.scoring import load_policy
 from unmask.store import Store
 
 STATIC = Path(__file__).parent / "static"
-
-
-def make_desk(store: Store) -> Desk:
-    """The policy from ``UNMASK_POLICY`` (default: the shipped one), the store as the platform,
-    notifications through ``UNMASK_NOTIFY_WEBHOOK`` when set (else the outbox)."""
-    path = os.environ.get("UNMASK_POLICY")
-    policy = load_policy(Path(path) if path else None)
-    return Desk(store, policy, Effects(StoreExecutor(store), channel_from_env()))
 
 
 def register(app: FastAPI) -> None:

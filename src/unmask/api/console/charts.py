@@ -78,7 +78,7 @@ def hbars(
             f'<rect x="{left}" y="{y + 3}" width="{w:.1f}" height="17" rx="4" '
             f'fill="{fill}"><title>{escape(name)}: {value:g}{unit}</title></rect>'
         )
-        shown = f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.2f}"
+        shown = f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
         body.append(_t(left + w + 6, y + 16, f"{shown}{unit}", 12, "#0f172a", weight=600))
     return _svg(width, 16 + len(rows) * step, body, label)
 
@@ -105,7 +105,7 @@ def columns(
             f'<line x1="{left}" x2="{width - 8}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e2e8f0"/>'
         )
         body.append(_t(left - 6, y + 4, f"{peak * (3 - k) / 3:.0f}", 10, "#64748b", "end"))
-    every = max(1, len(labels) // 8)
+    every = max(1, -(-len(labels) // 7))
     for i, name in enumerate(labels):
         x, base = left + i * slot + slot * 0.15, float(top_pad + plot_h)
         for sname, vals, fill in series:

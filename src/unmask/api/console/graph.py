@@ -27,12 +27,13 @@ def neighbourhood(
     nodes: Sequence[Node],
     chords: Sequence[tuple[str, str]],
     width: int = 560,
-    height: int = 460,
+    height: int = 480,
     cap: int = 56,
 ) -> Markup:
-    chosen = sorted(nodes, key=lambda n: (not n.flagged, n.relation != "connected", n.id))[:cap]
-    chosen.sort(key=lambda n: (not n.flagged, n.sector or "~", n.id))
-    cx, cy = width / 2, (height - 40) / 2 + 6
+    chosen = _spread(
+        sorted(nodes, key=lambda n: (not n.flagged, n.relation != "connected", n.id))[:cap]
+    )
+    cx, cy = width / 2, (height - 56) / 2 + 6
     radius = min(cx, cy) - 36
     pos: dict[str, tuple[float, float]] = {}
     for i, node in enumerate(chosen):
@@ -84,7 +85,7 @@ def neighbourhood(
         f'fill="#0f172a" text-anchor="middle" stroke="#fff" stroke-width="4" '
         f'paint-order="stroke">{escape(center)}</text>'
     )
-    body.extend(_legend(chosen, height))
+    body.extend(_legend(chosen, height, width))
     head = (
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="graph neighbourhood" xmlns="http://www.w3.org/2000/svg" {FONT}>'
@@ -92,14 +93,29 @@ def neighbourhood(
     return Markup(head + "".join(body) + "</svg>")
 
 
-def _legend(nodes: Sequence[Node], height: int) -> list[str]:
-    out, x = [], 8.0
-    sectors = sorted({n.sector or "unknown" for n in nodes})
-    for sector in sectors[:8]:
-        out.append(f'<circle cx="{x + 5:.1f}" cy="{height - 14}" r="5" fill="{colour(sector)}"/>')
+def _spread(nodes: list[Node]) -> list[Node]:
+    """Sector groups around the circle, flagged accounts spaced evenly so labels do not clash."""
+    flagged = [n for n in nodes if n.flagged]
+    rest = sorted((n for n in nodes if not n.flagged), key=lambda n: (n.sector or "~", n.id))
+    if not flagged:
+        return rest
+    out: list[Node] = []
+    gap = len(rest) / len(flagged)
+    for i, node in enumerate(flagged):
+        out.append(node)
+        out.extend(rest[round(i * gap) : round((i + 1) * gap)])
+    return out
+
+
+def _legend(nodes: Sequence[Node], height: int, width: int) -> list[str]:
+    out, x, y = [], 8.0, height - 30
+    for sector in sorted({n.sector or "unknown" for n in nodes}):
         name = sector.replace("_", " ")
+        if x + 22 + 6.4 * len(name) > width:
+            x, y = 8.0, y + 18
+        out.append(f'<circle cx="{x + 5:.1f}" cy="{y}" r="5" fill="{colour(sector)}"/>')
         out.append(
-            f'<text x="{x + 13:.1f}" y="{height - 10}" font-size="11" fill="#475569">'
+            f'<text x="{x + 13:.1f}" y="{y + 4}" font-size="11" fill="#475569">'
             f"{escape(name)}</text>"
         )
         x += 22 + 6.4 * len(name)

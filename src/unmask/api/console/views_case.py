@@ -31,7 +31,7 @@ _STATUS_COLOURS = {
 
 def _charts(ctx: AccountContext, flagged: set[str]) -> dict[str, Any]:
     sectors = ctx.sector_counts().most_common(10)
-    bars = hbars([(s, float(n), colour(s)) for s, n in sectors], "targets by sector")
+    bars = hbars([(s, float(n), colour(s)) for s, n in sectors], "targets by sector", width=700)
     events = [
         (
             i.sent_at,
@@ -51,7 +51,7 @@ def _charts(ctx: AccountContext, flagged: set[str]) -> dict[str, Any]:
         (r.created_at, "reports", "#dc2626", f"report by {r.reporter}: {r.reason.value}")
         for r in ctx.snapshot.reports
     ]
-    line = timeline(events, ["invitations", "messages", "reports"], "timeline of approaches")
+    line = timeline(events, ["invitations", "messages", "reports"], "timeline of approaches", 700)
     snap = ctx.snapshot
     connected = ctx.neighbours
     ring = set(connected) | set(ctx.contacted)
@@ -102,6 +102,7 @@ def _similar(conn: Any, case: Case, found: list[dict[str, Any]]) -> list[dict[st
     )
     cases = latest_for(conn, ids)
     found_people = people(conn, ids)
+    ids = [i for i in ids if i in found_people]  # evidence may also name organisations
     ranked = sorted(ids, key=lambda i: (-len(set(why[i])), -float(risks.get(i, 0.0))))[:12]
     return [
         {

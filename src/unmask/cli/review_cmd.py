@@ -1,0 +1,106 @@
+"""``unmask audit`` (verify, export) and ``unmask review`` (sync, queue)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from unmask.cli.common import console, err_console, fail, open_store
+
+audit_app = typer.Typer(
+    help="The hash-chained audit log of decisions and actions.", no_args_is_help=True
+)
+review_app = typer.Typer(help="The review queue.", no_args_is_help=True)
+
+
+@audit_app.command("verify")
+def verify() -> None:
+    """Check the audit chain: exit 0 when intact, 1 naming the first bad event."""
+    from unmask.audit import verify as check
+
+    with open_store() as store:
+        result = check(store)
+    if not result.ok:
+        err_console.print(
+            f"[bold red]audit chain broken at event {result.bad_seq}:[/] "
+            f"{result.problem} ({result.checked} events verified before it)"
+        )
+        raise typer.Exit(1)
+    console.print(f"audit chain intact: {result.checked} events, head {result.head}")
+
+
+@audit_app.command("export")
+def export(
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Write JSON lines here (default: stdout)."
+    ),
+) -> None:
+    """Write every audit event, with its hashes, as JSON lines."""
+    from unmask.audit import export as dump
+
+    with open_store() as store:
+        if out is None:
+            n = dump(store, sys.stdout.buffer)
+        else:
+            with out.open("wb") as fh:
+                n = dump(store, fh)
+    err_console.print(f"exported {n} events" + (f" to {out}" if out else ""))
+
+
+@review_app.command("sync")
+def sync(
+    policy: Path | None = typer.Option(None, help="A policy TOML file (default: the shipped one)."),
+) -> None:
+    """Create cases from the latest scan's assessments routed to review (idempotent)."""
+    from unmask.cases.desk import make_desk
+    from unmask.cases.sync import sync_cases
+    from unmask.scoring import PolicyError, load_policy
+
+    try:
+        pol = load_policy(policy) if policy else None
+        with open_store() as store:
+            result = sync_cases(make_desk(store, pol))
+    except PolicyError as exc:
+        raise fail(str(exc)) from None
+    if result.scan_id is None:
+        raise fail("no finished scan: run 'unmask scan' first")
+    console.print(
+        f"scan {result.scan_id}: {result.opened} cases opened, {result.updated} updated,"
+        f" {result.auto_restricted} auto-restricted"
+    )
+
+
+@review_app.command("queue")
+def queue(
+    limit: int = typer.Option(20, min=1, max=500, help="How many cases to show."),
+    sort: str = typer.Option("priority", help="priority, risk, age, exposure or reports."),
+) -> None:
+    """Show the cases waiting for review, highest priority first."""
+    from unmask.cases.repo import SORTS, Filters, list_cases
+
+    if sort not in SORTS:
+        raise fail(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
+    with open_store() as store, store.connect() as conn:
+        items, total = list_cases(conn, Filters(status="queue", sort=sort, limit=limit))
+    table = Table(title=f"{total} case(s) waiting")
+    for col in ("case", "account", "priority", "risk", "exposure", "campaign", "status"):
+        table.add_column(col)
+    for c in items:
+        table.add_row(
+            str(c.id),
+            c.subject,
+            f"{c.priority:.2f}",
+            f"{c.risk:.2f}",
+            f"{c.exposure:.2f}",
+            c.campaign or "",
+            c.status,
+        )
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(audit_app, name="audit")
+    app.add_typer(review_app, name="review")
