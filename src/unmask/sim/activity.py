@@ -90,8 +90,10 @@ def recruiter_outreach(
     expert = np.isin(sender, recruiters[rng.random(len(recruiters)) < 0.1])
     notes = []
     for s, t, e in zip(sender.tolist(), recipient.tolist(), expert.tolist(), strict=True):
-        rr = random.Random(s)  # one recruiter keeps one wording
-        tpl = rr.choice(RECRUITER_NOTES) if not e else "Hi {first}, I'd value your view on {topic}."
+        # one recruiter keeps one wording
+        tpl = RECRUITER_NOTES[s * 7919 % len(RECRUITER_NOTES)]
+        if e:
+            tpl = "Hi {first}, I'd value your view on {topic}."
         notes.append(tpl.format(**_slots(ctx, t, r)) if r.random() < 0.7 else "")
     ids = new_ids(rng, len(sender))
     inv = {

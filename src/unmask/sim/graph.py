@@ -75,7 +75,7 @@ def genuine_edges(
     src = np.concatenate(srcs)
     dst = np.concatenate(dsts)
     start = np.maximum(pop.created[src], pop.created[dst])
-    at = start + ((NOW - start) * rng.random(len(src)) ** 1.6).astype(np.int64)
+    at = start + ((NOW - start) * rng.random(len(src)) ** 2.0).astype(np.int64)
     return Edges(src, dst, at, np.zeros(len(src), dtype=bool))
 
 

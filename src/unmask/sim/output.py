@@ -136,7 +136,7 @@ def write_all(
     campaigns: list[Campaign],
     fronts: list[Front],
     edges: Edges,
-    tables: dict[str, list[Table]],
+    tables: dict[str, Callable[[], list[Table]]],
     intel: list[dict[str, Any]],
     progress: Callable[[str, float], None],
     r: random.Random,
@@ -147,14 +147,7 @@ def write_all(
     _accounts(sink, ctx, campaigns, r, rng, lambda done: progress("accounts", 0.3 * done))
     progress("connections", 0.3)
     writers.write_connections(sink, edges, ctx.ids)
-    merged = {
-        name: _window(name, concat(parts, TIME_COLUMN[name])) for name, parts in tables.items()
-    }
-    reports = merged["reports"]
-    if reports:
-        for col, other in (("inv", "invitations"), ("msg", "messages")):
-            known = merged[other]["id"] if merged[other] else np.zeros(0, dtype=np.int64)
-            reports[col] = np.where(np.isin(reports[col], known), reports[col], 0)
+    known = {"inv": np.zeros(0, dtype=np.int64), "msg": np.zeros(0, dtype=np.int64)}
     steps: list[tuple[str, Callable[[Sink, Table, list[str]], None]]] = [
         ("invitations", writers.write_invitations),
         ("messages", writers.write_messages),
@@ -165,7 +158,14 @@ def write_all(
     ]
     for k, (name, write) in enumerate(steps):
         progress(name, 0.5 + 0.08 * k)
-        write(sink, merged.pop(name), ctx.ids)
+        table = _window(name, concat(tables.pop(name)(), TIME_COLUMN[name]))
+        if name in ("invitations", "messages") and table:
+            known["inv" if name == "invitations" else "msg"] = table["id"]
+        if name == "reports" and table:  # refer only to rows that were exported
+            for col, ids in known.items():
+                table[col] = np.where(np.isin(table[col], ids), table[col], 0)
+        write(sink, table, ctx.ids)
+        del table
     sink.write("indicators", intel)
     progress("labels", 0.98)
     _labels(sink, ctx, campaigns)

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+import numpy as np
 
 from unmask.model.enums import Sector
 from unmask.sim.sectors import VOCAB, skills_of
@@ -26,6 +29,7 @@ from unmask.sim.vocab import (
 from unmask.sim.world import HOPPER, OFFICE, RECRUITER, SECTOR_INDEX, SPARSE, Orgs, Population
 
 ACADEMIA = SECTOR_INDEX[Sector.ACADEMIA]
+T = TypeVar("T")
 
 
 @dataclass
@@ -35,6 +39,15 @@ class Context:
     orgs: Orgs
     org_ids: list[str]
     ids: list[str]
+
+
+def _pick(r: random.Random, seq: Sequence[T]) -> T:
+    """``r.choice`` without its per-call overhead (the account loop is hot)."""
+    return seq[int(r.random() * len(seq))]
+
+
+def _pick_index(r: random.Random, values: np.ndarray) -> int:
+    return int(values[int(r.random() * len(values))])
 
 
 def photo_of(seed: int, index: int) -> dict[str, str]:
@@ -116,13 +129,13 @@ def career(ctx: Context, i: int, r: random.Random) -> tuple[list[dict[str, Any]]
     vocab = VOCAB[int(pop.sector[i])]
     start = float(pop.career_start[i]) + r.random()
     span = 2025.3 - start
-    n_jobs = 1 if kind == SPARSE else 1 + min(r.choice((0, 0, 1, 1, 2, 2, 3)), int(span / 2))
+    n_jobs = 1 if kind == SPARSE else 1 + min(_pick(r, (0, 0, 1, 1, 2, 2, 3)), int(span / 2))
     if kind == HOPPER:
         n_jobs = max(2, min(9, int(span / r.uniform(0.7, 1.3))))
     cuts = sorted(r.uniform(start, 2025.3) for _ in range(n_jobs - 1))
     bounds = [start, *cuts, 2025.3]
     senior = pop.career_start[i] < 2005 and r.random() < 0.5
-    current_title = r.choice(vocab.senior if senior else vocab.titles)
+    current_title = _pick(r, vocab.senior if senior else vocab.titles)
     out: list[dict[str, Any]] = []
     for k in range(n_jobs - 1, -1, -1):
         if k == n_jobs - 1:
@@ -130,8 +143,8 @@ def career(ctx: Context, i: int, r: random.Random) -> tuple[list[dict[str, Any]]
             title = current_title
         else:
             same = orgs.by_sector[int(pop.sector[i])]
-            o = int(r.choice(same)) if r.random() < 0.7 else r.randrange(len(orgs))
-            title = r.choice(VOCAB[int(orgs.sector[o])].titles)
+            o = _pick_index(r, same) if r.random() < 0.7 else r.randrange(len(orgs))
+            title = _pick(r, VOCAB[int(orgs.sector[o])].titles)
             if k == 0 and r.random() < 0.4:
                 title = f"Junior {title}"
         end = None if k == n_jobs - 1 else _ym(bounds[k + 1] - r.random() * 0.2)
@@ -140,7 +153,7 @@ def career(ctx: Context, i: int, r: random.Random) -> tuple[list[dict[str, Any]]
         if k == n_jobs - 1 and r.random() < 0.02:
             name, page, title = "Self-employed", None, f"Independent {title}"
         elif k < n_jobs - 1 and r.random() < 0.06:  # a small firm with no page here
-            name, page = f"{r.choice(SURNAMES)} {r.choice(('Ltd', 'GmbH', '& Sons', 'LLC'))}", None
+            name, page = f"{_pick(r, SURNAMES)} {_pick(r, ('Ltd', 'GmbH', '& Sons', 'LLC'))}", None
         out.append(position(name, page, title, _ym(bounds[k]), end))
     return out, current_title
 
@@ -163,38 +176,38 @@ def genuine_account(ctx: Context, i: int, r: random.Random) -> dict[str, Any]:
     edu: list[dict[str, Any]] = []
     schools = orgs.by_sector[ACADEMIA]
     if r.random() < (0.4 if sparse else 0.9):
-        s = int(r.choice(schools))
-        degree, years = r.choice(DEGREES[:3] + DEGREES[8:9])
+        s = _pick_index(r, schools)
+        degree, years = _pick(r, DEGREES[:3] + DEGREES[8:9])
         end = cs + (1 if r.random() < 0.05 else 0)
         school: str = orgs.names[s]
         page: str | None = ctx.org_ids[s]
         if r.random() < 0.06:  # a school with no page here
-            school, page = f"{r.choice(SURNAMES)} {r.choice(('College', 'Polytechnic'))}", None
-        edu.append(education(school, page, degree, r.choice(FIELDS), end - years, end))
+            school, page = f"{_pick(r, SURNAMES)} {_pick(r, ('College', 'Polytechnic'))}", None
+        edu.append(education(school, page, degree, _pick(r, FIELDS), end - years, end))
         if not sparse and r.random() < 0.3:
-            s2 = int(r.choice(schools))
-            grad = "PhD" if sector == ACADEMIA and r.random() < 0.5 else r.choice(("MSc", "MA"))
+            s2 = _pick_index(r, schools)
+            grad = "PhD" if sector == ACADEMIA and r.random() < 0.5 else _pick(r, ("MSc", "MA"))
             edu.insert(
                 0,
                 education(
                     orgs.names[s2],
                     ctx.org_ids[s2],
                     grad,
-                    r.choice(FIELDS),
+                    _pick(r, FIELDS),
                     end,
                     end + (4 if grad == "PhD" else 1),
                 ),
             )
     if kind == RECRUITER:
         headline = f"{title} at {orgs.names[org]} | Hiring {topic} talent"
-        about = r.choice(RECRUITER_ABOUT)
+        about = _pick(r, RECRUITER_ABOUT)
     else:
         headline = (
             ""
             if sparse and r.random() < 0.5
-            else r.choice((f"{title} at {orgs.names[org]}", f"{title} | {topic}", title))
+            else _pick(r, (f"{title} at {orgs.names[org]}", f"{title} | {topic}", title))
         )
-        about = "" if sparse or r.random() < 0.55 else r.choice(ABOUT)
+        about = "" if sparse or r.random() < 0.55 else _pick(r, ABOUT)
     about = about.format(
         years=max(1, 2025 - cs),
         topic=topic,
@@ -209,7 +222,7 @@ def genuine_account(ctx: Context, i: int, r: random.Random) -> dict[str, Any]:
     reg = {
         "ip": ip_text(int(orgs.office_ip[org] if office else pop.home_ip[i])),
         "user_agent": USER_AGENTS[org % 4 if office else int(pop.ua[i])],
-        "email_domain": orgs.domains[org] if work_mail else r.choice(FREE_MAIL),
+        "email_domain": orgs.domains[org] if work_mail else _pick(r, FREE_MAIL),
         "country": country,
     }
     verified = (

@@ -20,6 +20,7 @@ from unmask.sim.personas import place_personas
 from unmask.sim.plan import plan_campaigns
 from unmask.sim.profiles import Context
 from unmask.sim.sink import Sink
+from unmask.sim.tables import Table
 from unmask.sim.util import account_id, org_id
 from unmask.sim.world import Groups, build_orgs, build_population
 
@@ -96,17 +97,28 @@ def simulate(
     edges = merge([genuine, edges_r, edges_c], members)
     del genuine, edges_r, edges_c, c_edges
     report("activity", 0.25)
-    tables: dict[str, list[dict[str, np.ndarray]]] = {
-        "invitations": [
+    # Genuine activity is generated one record type at a time, as it is written (memory).
+    tables: dict[str, Callable[[], list[Table]]] = {
+        "invitations": lambda: [
             inv_r,
             activity.window_invitations(streams[9], r_act, ctx, edges, cw),
             acc.inv.table(),
         ],
-        "messages": [msg_r, activity.chat(streams[9], r_act, ctx, edges), acc.msg.table()],
-        "logins": [signals.logins(streams[10], pop, orgs, 3.0), acc.login.table()],
-        "profile_views": [signals.views(streams[10], pop, edges, cw, 4.0), acc.view.table()],
-        "endorsements": [signals.endorsements(streams[11], pop, edges, 0.8), acc.endo.table()],
-        "reports": [activity.noise_reports(streams[11], r_act, ctx), acc.rep.table()],
+        "messages": lambda: [
+            msg_r,
+            activity.chat(streams[9], r_act, ctx, edges),
+            acc.msg.table(),
+        ],
+        "logins": lambda: [signals.logins(streams[10], pop, orgs, 3.0), acc.login.table()],
+        "profile_views": lambda: [
+            signals.views(streams[10], pop, edges, cw, 4.0),
+            acc.view.table(),
+        ],
+        "endorsements": lambda: [
+            signals.endorsements(streams[11], pop, edges, 0.8),
+            acc.endo.table(),
+        ],
+        "reports": lambda: [activity.noise_reports(streams[11], r_act, ctx), acc.rep.table()],
     }
     names = codenames(campaigns, py("intel"))
     intel = indicators(campaigns, names, notes, ctx, py("intel-rows"))

@@ -282,9 +282,14 @@ GENERIC_SKILLS: tuple[str, ...] = _GENERIC_SKILLS
 
 def topics_of(vocab: SectorVocab) -> tuple[str, ...]:
     """Subjects a message can be about: the sector's skills, less the clearance itself."""
-    return tuple(s for s in vocab.skills if s != "Security Clearance")
+    return _TOPICS[vocab.sector]
 
 
 def skills_of(vocab: SectorVocab) -> tuple[str, ...]:
     """The skill list members of a sector draw from (sector skills, then generic ones)."""
     return vocab.skills + GENERIC_SKILLS
+
+
+_TOPICS: dict[Sector, tuple[str, ...]] = {
+    v.sector: tuple(s for s in v.skills if s != "Security Clearance") for v in VOCAB
+}
