@@ -16,11 +16,33 @@ def scan(
     detector: list[str] | None = typer.Option(
         None, "--detector", "-d", help="Run only these detectors (repeatable)."
     ),
+    engine: str = typer.Option(
+        "duckdb", help="Where the network features run: duckdb (in process) or spark."
+    ),
+    snapshot: Path | None = typer.Option(
+        None,
+        "--snapshot",
+        help="Scan a folder of interchange files (JSONL or Parquet) instead of the store.",
+        exists=True,
+        file_okay=False,
+    ),
+    stage: str | None = typer.Option(
+        None, help="Re-run one stage (load, features, detect, assess) of an earlier scan."
+    ),
+    scan_id: int | None = typer.Option(
+        None, "--scan", help="The scan whose stage to re-run (default: the latest)."
+    ),
 ) -> None:
-    """Run the registered detectors over the store and keep findings and assessments."""
+    """Run the detectors over the store (or a snapshot folder), link campaigns, keep the results."""
     from unmask.detectors import load_builtin, registry
     from unmask.engine import run_scan
+    from unmask.engine.batch import STAGES, StageError
     from unmask.scoring import PolicyError, load_policy
+
+    if engine not in ("duckdb", "spark"):
+        raise fail(f"unknown engine {engine!r}: use duckdb or spark")
+    if stage is not None and stage not in STAGES:
+        raise fail(f"unknown stage {stage!r}: one of {', '.join(STAGES)}")
 
     try:
         pol = load_policy(policy)
@@ -36,7 +58,19 @@ def scan(
         def on_stage(name: str, done: int, total: int) -> None:
             progress.update(task, description=name, completed=done, total=total)
 
-        result = run_scan(store, pol, detector or None, on_stage)
+        try:
+            result = run_scan(
+                store,
+                pol,
+                detector or None,
+                on_stage,
+                engine=engine,
+                source=snapshot,
+                stage=stage,
+                scan_id=scan_id,
+            )
+        except (StageError, ImportError) as exc:
+            raise fail(str(exc)) from None
     for name, error in result.detector_errors.items():
         err_console.print(f"[yellow]skipped {name}:[/] {error}")
     table = Table(title=f"Scan {result.scan_id} (policy {pol.version})")
@@ -45,6 +79,13 @@ def scan(
     for route, n in sorted(result.routes().items()):
         table.add_row(route, str(n))
     console.print(table)
+    if result.campaigns:
+        console.print(
+            f"{len(result.campaigns)} campaign(s) of linked flagged accounts; largest: "
+            f"{max(len(c.members) for c in result.campaigns)} accounts"
+        )
+    elif stage not in (None, "assess"):
+        console.print(f"stage {stage} of scan {result.scan_id} re-run; its output is cached")
 
 
 def train() -> None:

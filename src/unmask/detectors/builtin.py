@@ -18,6 +18,9 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "unmask.detectors.profile_model",
     "unmask.detectors.account_takeover",
     "unmask.detectors.intel_match",
+    "unmask.detectors.registration_cluster",
+    "unmask.detectors.outreach",
+    "unmask.detectors.employer_claims",
 )
 
 _loaded = False

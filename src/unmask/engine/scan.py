@@ -1,21 +1,28 @@
-"""``unmask scan``: run the registered detectors over a snapshot and store the assessments."""
+"""``unmask scan``: run the detectors over a snapshot, combine by policy, link campaigns, store.
+
+The network detectors' features run on an engine (DuckDB by default, or Spark) over the store's
+snapshot or a folder of interchange files; the other detectors run in process on a Snapshot.
+Each stage caches its output under ``$UNMASK_DATA_DIR/scan/<scan id>/`` (see ``batch``).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
-from typing import Any
-
-from sqlalchemy import insert, update
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from unmask.detectors import Detector, load_builtin, registry
+from unmask.engine import batch
+from unmask.engine.campaigns import Campaign, build_campaigns
+from unmask.engine.persist import fail_scan, open_scan, write_scan
+from unmask.engine.runners import EngineRunner, open_runner
+from unmask.engine.sources import snapshot_from_dir
 from unmask.model import Assessment, Finding, Snapshot
 from unmask.scoring import Policy, combine
 from unmask.store import Store
 from unmask.store.artifacts import load_trained
-from unmask.store.schema import assessments, findings, scans
 
 StageProgress = Callable[[str, int, int], None]
 
@@ -25,6 +32,7 @@ class ScanResult:
     scan_id: int
     assessments: list[Assessment]
     detector_errors: dict[str, str]
+    campaigns: list[Campaign] = field(default_factory=list)
 
     def routes(self) -> dict[str, int]:
         out: dict[str, int] = defaultdict(int)
@@ -45,7 +53,7 @@ def evaluate_snapshot(
     policy: Policy,
     progress: StageProgress | None = None,
 ) -> tuple[list[Assessment], dict[str, str]]:
-    """The pure part of a scan: detectors, then policy. Returns assessments and detector errors."""
+    """The pure part of a scan, in process: detectors, then policy."""
     by_subject: dict[str, list[Finding]] = defaultdict(list)
     errors: dict[str, str] = {}
     subjects = sorted(snapshot.accounts)
@@ -64,11 +72,21 @@ def evaluate_snapshot(
     return [combine(s, by_subject[s], policy) for s in subjects], errors
 
 
-def _evidence_json(finding: Finding) -> list[dict[str, Any]]:
-    return [
-        {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(e).items()}
-        for e in finding.evidence
-    ]
+def assess(findings: Sequence[Finding], policy: Policy) -> list[Assessment]:
+    by_subject: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        by_subject[f.subject].append(f)
+    return [combine(s, by_subject[s], policy) for s in sorted(by_subject)]
+
+
+def scan_dir(store: Store, scan_id: int) -> Path:
+    return store.settings.data_dir / "scan" / str(scan_id)
+
+
+def latest_scan_id(store: Store) -> int | None:
+    root = store.settings.data_dir / "scan"
+    ids = [int(p.name) for p in root.iterdir() if p.name.isdigit()] if root.exists() else []
+    return max(ids, default=None)
 
 
 def run_scan(
@@ -77,58 +95,84 @@ def run_scan(
     detector_names: Sequence[str] | None = None,
     progress: StageProgress | None = None,
     snapshot: Snapshot | None = None,
+    *,
+    engine: str = "duckdb",
+    source: Path | None = None,
+    stage: str | None = None,
+    scan_id: int | None = None,
 ) -> ScanResult:
+    """A whole scan (``stage`` None), or one stage re-run for an earlier scan (``scan_id``)."""
     detectors = select_detectors(detector_names)
     load_trained(store.settings.models_dir, detectors)
-    if snapshot is None:
-        snapshot = store.snapshot()
-    started = datetime.now(UTC)
-    with store.engine.begin() as conn:
-        inserted = conn.execute(
-            insert(scans).values(
-                started_at=started,
-                engine="python",
-                policy_version=policy.version,
-                detectors=[f"{d.name}@{d.version}" for d in detectors],
-                status="running",
-            )
-        ).inserted_primary_key
-        assert inserted is not None
-        scan_id = int(inserted[0])
-    result, errors = evaluate_snapshot(snapshot, detectors, policy, progress)
-    with store.engine.begin() as conn:
-        finding_rows = [
-            {
-                "scan_id": scan_id,
-                "subject": f.subject,
-                "subject_kind": f.subject_kind,
-                "detector": f.detector,
-                "version": f.version,
-                "score": f.score,
-                "reason": f.reason,
-                "evidence": _evidence_json(f),
-            }
-            for a in result
-            for f in a.findings
-        ]
-        for i in range(0, len(finding_rows), 20_000):
-            conn.execute(insert(findings), finding_rows[i : i + 20_000])
-        rows = [
-            {
-                "scan_id": scan_id,
-                "subject": a.subject,
-                "subject_kind": a.subject_kind,
-                "risk": a.risk,
-                "route": a.route,
-                "policy_version": a.policy_version,
-            }
-            for a in result
-        ]
-        for i in range(0, len(rows), 20_000):
-            conn.execute(insert(assessments), rows[i : i + 20_000])
-        conn.execute(
-            update(scans)
-            .where(scans.c.id == scan_id)
-            .values(finished_at=datetime.now(UTC), status="done")
+    report = progress or batch._quiet
+
+    @cache
+    def the_snapshot() -> Snapshot:
+        if snapshot is not None:
+            return snapshot
+        return snapshot_from_dir(source) if source is not None else store.snapshot()
+
+    if stage is None:
+        names = [f"{d.name}@{d.version}" for d in detectors]
+        scan_id = open_scan(store, engine, policy.version, names)
+    elif scan_id is None:
+        scan_id = latest_scan_id(store)
+        if scan_id is None:
+            raise batch.StageError("no earlier scan to re-run a stage of")
+    folder = scan_dir(store, scan_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    runner = open_runner(engine)
+    try:
+        return _stages(
+            store, policy, detectors, runner, folder, scan_id, stage, source, the_snapshot, report
         )
-    return ScanResult(scan_id, result, errors)
+    except BaseException:
+        if stage is None:
+            fail_scan(store, scan_id)
+        raise
+    finally:
+        runner.close()
+
+
+def _stages(
+    store: Store,
+    policy: Policy,
+    detectors: Sequence[Detector],
+    runner: EngineRunner,
+    folder: Path,
+    scan_id: int,
+    stage: str | None,
+    source: Path | None,
+    the_snapshot: Callable[[], Snapshot],
+    report: StageProgress,
+) -> ScanResult:
+    if stage is not None and stage not in batch.STAGES:
+        raise batch.StageError(f"unknown stage {stage!r}: one of {', '.join(batch.STAGES)}")
+    wanted = batch.STAGES if stage is None else (stage,)
+    as_of = 0
+    if "load" in wanted:
+        snap = None if source is not None else the_snapshot()
+        as_of = batch.stage_load(runner, folder, snap, source, report)
+    else:
+        as_of = batch.as_of_of(folder)
+        batch.reload_raw(runner, folder)
+    if "features" in wanted:
+        batch.stage_features(runner, folder, as_of, report)
+    else:
+        batch.reload_features(runner, folder)
+    errors: dict[str, str] = {}
+    if "detect" in wanted:
+        found, errors = batch.stage_detect(runner, folder, as_of, detectors, the_snapshot, report)
+    else:
+        found = batch.load_findings(folder / "findings.parquet")
+    if "assess" not in wanted:
+        return ScanResult(scan_id, [], errors)
+    report("policy", 0, 3)
+    result = assess(found, policy)
+    report("campaigns", 1, 3)
+    flagged = [a.subject for a in result if a.route != "none"]
+    risk = {a.subject: a.risk for a in result}
+    campaigns = build_campaigns(runner, flagged, risk, policy)
+    report("store", 2, 3)
+    write_scan(store, scan_id, result, campaigns)
+    return ScanResult(scan_id, result, errors, campaigns)

@@ -1,0 +1,36 @@
+"""``outreach``: The approach pattern: volume, ignore rate, sensitive-sector and
+one-organisation targeting, cold messages escalating to offers.
+
+The features are SQL (unmask.detectors.network), run here by DuckDB in process over the snapshot
+and by ``unmask scan --engine duckdb|spark`` at scale; see docs/network-detectors.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from unmask.detectors.base import subjects_of
+from unmask.detectors.network.findings import outreach_findings
+from unmask.detectors.network.runner import snapshot_features
+from unmask.detectors.registry import register
+from unmask.model import Finding, Snapshot
+
+
+@register
+class Outreach:
+    name: ClassVar[str] = "outreach"
+    version: ClassVar[str] = "1"
+    needs: ClassVar[frozenset[str]] = frozenset(
+        {"invitation", "message", "connection", "organisation", "account"}
+    )
+    description: ClassVar[str] = (
+        "The approach pattern: volume, ignore rate, sensitive-sector and one-organisation "
+        "targeting, cold messages escalating to offers."
+    )
+
+    def detect(self, snapshot: Snapshot, subjects: Sequence[str] | None = None) -> list[Finding]:
+        wanted = list(subjects_of(snapshot, subjects))
+        if not snapshot.accounts:
+            return [Finding.abstain(self.name, self.version, s, "no profile") for s in wanted]
+        return outreach_findings(snapshot_features(snapshot), wanted)
