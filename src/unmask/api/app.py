@@ -14,7 +14,7 @@ from unmask.store import Store
 
 #: Routers added by other parts (console, reports, intel, live scoring): modules exposing
 #: ``router`` or ``register(app)``.
-ROUTER_MODULES: tuple[str, ...] = ("unmask.api.member", "unmask.api.console")
+ROUTER_MODULES: tuple[str, ...] = ("unmask.api.member", "unmask.api.console", "unmask.api.taxii")
 
 
 def create_app(store: Store | None = None) -> FastAPI:

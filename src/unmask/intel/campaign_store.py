@@ -106,7 +106,7 @@ class StoreCampaigns:
         stamps = list(added_at(self.store, "label", [lab.key() for lab in labels]).values())
         stamps += list(added_at(self.store, "indicator", [i.id for i in own]).values())
         created = max(stamps) if stamps else datetime.now(UTC)
-        derived = self._derived(personas, campaign_id, created)
+        derived = persona_intel(self.store, personas, campaign_id, created)
         messaged, scouted = self._activity(ids) if ids else (False, False)
         techniques = ("T1585.001",) + (("T1566.003",) if messaged else ())
         techniques += ("T1593.001",) if scouted else ()
@@ -121,24 +121,23 @@ class StoreCampaigns:
             techniques=techniques,
         )
 
-    def _derived(
-        self, personas: Sequence[Account], campaign_id: str, at: datetime
-    ) -> list[Indicator]:
-        orgs = {
-            o.key(): o
-            for o in records_where(
-                self.store,
-                "organisation",
-                "key",
-                sorted({p.organisation_id or "" for a in personas for p in a.positions[:1]}),
-            )
-            if isinstance(o, Organisation)
-        }
-        out: list[Indicator] = []
-        for account in personas:
-            first = account.positions[0] if account.positions else None
-            employer = orgs.get(first.organisation_id or "") if first else None
-            out += persona_indicators(
-                account, employer, source=OWN_SOURCE, created_at=at, campaign=campaign_id
-            )
-        return out
+
+def persona_intel(
+    store: Store, personas: Sequence[Account], campaign_id: str | None, at: datetime
+) -> list[Indicator]:
+    """What confirmed fake personas teach (their employers looked up: a verified employer is
+    never published)."""
+    org_ids = sorted({p.organisation_id or "" for a in personas for p in a.positions[:1]})
+    orgs = {
+        o.key(): o
+        for o in records_where(store, "organisation", "key", org_ids)
+        if isinstance(o, Organisation)
+    }
+    out: list[Indicator] = []
+    for account in personas:
+        first = account.positions[0] if account.positions else None
+        employer = orgs.get(first.organisation_id or "") if first else None
+        out += persona_indicators(
+            account, employer, source=OWN_SOURCE, created_at=at, campaign=campaign_id
+        )
+    return out

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 MIN_FUZZY_LEN = 6
+CACHE = 1 << 18  # keys remembered: names repeat across accounts
 
 
 def levenshtein(a: str, b: str) -> int:
@@ -48,6 +49,7 @@ class FuzzyIndex:
         self.threshold = threshold
         self.exact: dict[str, list[int]] = defaultdict(list)
         self._near: dict[str, set[str]] = defaultdict(set)
+        self._cache: dict[str, list[tuple[int, float]]] = {}
         for key, ident in items:
             self.exact[key].append(ident)
         for key in self.exact:
@@ -56,6 +58,15 @@ class FuzzyIndex:
                     self._near[v].add(key)
 
     def lookup(self, key: str) -> list[tuple[int, float]]:
+        found = self._cache.get(key)
+        if found is None:
+            found = self._lookup(key)
+            if len(self._cache) >= CACHE:
+                self._cache.clear()
+            self._cache[key] = found
+        return found
+
+    def _lookup(self, key: str) -> list[tuple[int, float]]:
         out = [(i, 1.0) for i in self.exact.get(key, ())]
         if len(key) < MIN_FUZZY_LEN or not self._near:
             return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from unmask.model.enums import IndicatorKind
@@ -56,9 +57,10 @@ MIN_PHRASE = 12
 
 def fold(text: str) -> str:
     """Accents off, case folded, punctuation to single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_NON_WORD.sub(" ", plain.casefold()).replace("_", " ").split())
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).replace("_", " ").split())
 
 
 def name_key(text: str) -> str:
@@ -106,7 +108,9 @@ def phone_key(text: str) -> str:
     return digits[-PHONE_DIGITS:]
 
 
+@lru_cache(maxsize=1 << 18)
 def normalise(kind: IndicatorKind, value: str) -> str:
+    """The canonical key (cached: names, companies and domains repeat across accounts)."""
     text = value.strip()
     if not text:
         raise ValueError("empty value")
