@@ -90,32 +90,19 @@ def scan(
 
 def train() -> None:
     """Fit the trainable detectors from the labels (and reviewer decisions) in the store."""
-    from unmask.detectors import TrainableDetector, load_builtin, registry
-    from unmask.store.artifacts import save_trained
+    from unmask.engine.train import train_all
 
-    load_builtin()
     with open_store() as store:
-        snapshot = store.snapshot()
-        labels: dict[str, bool] = {}
-        for label in sorted(snapshot.labels, key=lambda lb: lb.at):
-            labels[label.account_id] = label.label.value == "fake"
-        if not labels:
-            raise fail("no labels in the store: ingest a labels file first")
-        console.print(f"{len(labels)} labels ({sum(labels.values())} fake)")
-        failed = 0
-        for det in registry:
-            if not isinstance(det, TrainableDetector):
-                continue
-            try:
-                det.fit(snapshot, labels)
-            except (ValueError, ImportError) as exc:  # e.g. one class only; a missing extra
-                err_console.print(f"[yellow]could not train {det.name}:[/] {exc}")
-                failed += 1
-                continue
-            path = save_trained(store.settings.models_dir, det)
-            console.print(f"trained [bold]{det.name}[/] -> {path}")
-        if failed:
-            raise typer.Exit(1)
+        report = train_all(store)
+    if not report.labels:
+        raise fail("no labels in the store: ingest a labels file first")
+    console.print(f"{report.labels} labels ({report.fakes} fake)")
+    for name, path in report.trained.items():
+        console.print(f"trained [bold]{name}[/] -> {path}")
+    for name, why in report.skipped.items():
+        err_console.print(f"[yellow]not trained {name}:[/] {why}")
+    if not report.trained:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
