@@ -17,6 +17,7 @@ SUITE_MODULES: tuple[str, ...] = (
     "unmask.evaluation.facebook_sybil",
     "unmask.evaluation.photos.reuse",
     "unmask.evaluation.photos.synthetic",
+    "unmask.evaluation.network_sim",
 )
 
 
