@@ -14,7 +14,12 @@ from unmask.store import Store
 
 #: Routers added by other parts (console, reports, intel, live scoring): modules exposing
 #: ``router`` or ``register(app)``.
-ROUTER_MODULES: tuple[str, ...] = ("unmask.api.member", "unmask.api.console", "unmask.api.taxii")
+ROUTER_MODULES: tuple[str, ...] = (
+    "unmask.api.member",
+    "unmask.api.console",
+    "unmask.api.taxii",
+    "unmask.api.live",
+)
 
 
 def create_app(store: Store | None = None) -> FastAPI:
@@ -28,7 +33,10 @@ def create_app(store: Store | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         problems = [
-            {"field": ".".join(str(p) for p in e["loc"] if p != "body"), "message": e["msg"]}
+            {
+                "field": ".".join(str(p) for p in e["loc"][e["loc"][:1] == ("body",) :]),
+                "message": e["msg"],
+            }
             for e in exc.errors()
         ]
         return JSONResponse({"detail": "invalid request", "problems": problems}, status_code=422)

@@ -47,6 +47,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "unmask.cli.evaluate_cmd",
     "unmask.cli.users_cmd",
     "unmask.cli.serve_cmd",
+    "unmask.cli.worker_cmd",
     "unmask.cli.intel_cmd",
     "unmask.cli.review_cmd",
     "unmask.cli.member_cmd",

@@ -21,6 +21,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "unmask.detectors.registration_cluster",
     "unmask.detectors.outreach",
     "unmask.detectors.employer_claims",
+    "unmask.detectors.reconnaissance",
 )
 
 _loaded = False

@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from unmask.scoring.live_policy import LivePolicy
+
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
@@ -72,6 +74,7 @@ class Policy(BaseModel):
     description: str = ""
     combine: Combine = Combine()
     routing: Routing = Routing()
+    live: LivePolicy = LivePolicy()
     review: Review = Review()
     detectors: dict[str, DetectorPolicy] = Field(default_factory=dict)
 

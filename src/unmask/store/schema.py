@@ -174,5 +174,6 @@ api_tokens = Table(
 # The review and enforcement tables live in their own module on the same metadata.
 from unmask.store import campaign_schema as _campaign_schema  # noqa: E402, F401
 from unmask.store import intel_schema as _intel_schema  # noqa: E402, F401
+from unmask.store import live_schema as _live_schema  # noqa: E402, F401
 from unmask.store import member_schema as _member_schema  # noqa: E402, F401
 from unmask.store import review_schema as _review_schema  # noqa: E402, F401

@@ -1,0 +1,104 @@
+"""The store-backed ``Directory``: members' organisations and the latest scan's verdicts, cached.
+
+``prefetch(ids)`` loads a batch of accounts and priors in two queries (the workers call it per
+batch); single lookups fall back to one query each. Organisations are loaded whole and refreshed
+every ``ttl`` seconds (there are few of them); priors are cached for ``ttl`` seconds too, so a new
+nightly scan reaches the live path within that time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from typing import Any
+
+import orjson
+from sqlalchemy import func, select
+
+from unmask.live.directory import Member, Prior, resolve_member
+from unmask.store import Store
+from unmask.store.schema import RECORD_TABLES, assessments, scans
+
+_CHUNK = 900
+_MAX_CACHE = 200_000
+
+
+class StoreDirectory:
+    def __init__(self, store: Store, ttl: float = 60.0) -> None:
+        self.store = store
+        self.ttl = ttl
+        self._members: dict[str, Member | None] = {}
+        self._priors: dict[str, Prior | None] = {}
+        self._loaded_at = -1e18
+        self._scan_id: int | None = None
+        self._by_id: dict[str, tuple[str, str]] = {}
+        self._by_name: dict[str, tuple[str, str]] = {}
+
+    def _refresh(self) -> None:
+        now = time.monotonic()
+        if now - self._loaded_at < self.ttl:
+            return
+        orgs = RECORD_TABLES["organisation"]
+        with self.store.connect() as conn:
+            rows = conn.execute(select(orgs.c.id, orgs.c.name, orgs.c.sector)).all()
+            scan = conn.execute(
+                select(func.max(scans.c.id)).where(scans.c.status == "done")
+            ).scalar()
+        self._by_id = {str(i): (str(i), str(s or "other")) for i, _, s in rows}
+        self._by_name = {str(n).casefold(): (str(i), str(s or "other")) for i, n, s in rows}
+        if scan != self._scan_id or len(self._priors) > _MAX_CACHE:
+            self._priors.clear()
+        if len(self._members) > _MAX_CACHE:
+            self._members.clear()
+        self._scan_id = scan
+        self._loaded_at = now
+
+    @staticmethod
+    def _first_position(raw: Any) -> tuple[str | None, str | None]:
+        positions = orjson.loads(raw) if isinstance(raw, str | bytes) else raw
+        if not positions:
+            return None, None
+        first = positions[0]
+        return first.get("organisation_id"), first.get("employer")
+
+    def prefetch(self, account_ids: Iterable[str]) -> None:
+        self._refresh()
+        asked = {a for a in account_ids if not a.startswith("ip:")}
+        ids = sorted(a for a in asked if a not in self._members)
+        want = sorted(a for a in asked if a not in self._priors)
+        accounts = RECORD_TABLES["account"]
+        with self.store.connect() as conn:
+            for i in range(0, len(ids), _CHUNK):
+                chunk = ids[i : i + _CHUNK]
+                found = conn.execute(
+                    select(accounts.c.id, accounts.c.positions).where(accounts.c.key.in_(chunk))
+                ).all()
+                for aid, raw in found:
+                    org_id, employer = self._first_position(raw)
+                    self._members[str(aid)] = resolve_member(
+                        org_id, employer, self._by_id, self._by_name
+                    )
+                for aid in chunk:
+                    self._members.setdefault(aid, None)
+            if self._scan_id is None:
+                self._priors.update(dict.fromkeys(want))
+                return
+            for i in range(0, len(want), _CHUNK):
+                chunk = want[i : i + _CHUNK]
+                rows = conn.execute(
+                    select(assessments.c.subject, assessments.c.risk, assessments.c.route).where(
+                        assessments.c.scan_id == self._scan_id, assessments.c.subject.in_(chunk)
+                    )
+                ).all()
+                got = {str(s): Prior(float(r), str(rt), self._scan_id) for s, r, rt in rows}
+                self._priors.update({a: got.get(a) for a in chunk})
+
+    def member(self, account_id: str) -> Member | None:
+        if account_id not in self._members:
+            self.prefetch([account_id])
+        return self._members.get(account_id)
+
+    def prior(self, account_id: str) -> Prior | None:
+        if account_id not in self._priors:
+            self.prefetch([account_id])
+        return self._priors.get(account_id)
