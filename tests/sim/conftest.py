@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 from unmask.sim import SimSummary, simulate
 
 MEMBERS = 3000
-SEED = 11
+SEED = int(os.environ.get("UNMASK_SIM_TEST_SEED", "11"))
 
 
 def rows(folder: Path, name: str) -> Iterator[dict[str, Any]]:

@@ -213,3 +213,13 @@ def test_some_campaigns_are_known_to_intel(data: dict[str, Any]) -> None:
     tagged = {i.get("campaign") for i in data["indicators"]} - {None}
     assert known and tagged <= known
     assert not any(i.get("campaign", "").startswith("camp-") for i in data["indicators"])
+
+
+def test_consultancies_seek_staff_who_list_a_clearance(data: dict[str, Any]) -> None:
+    clear = {a["id"] for a in data["accounts"] if "Security Clearance" in a["skills"]}
+    fake = {r["account_id"] for r in data["labels"] if r["label"] == "fake"}
+    targets = [
+        t for c in data["campaigns"] if c["archetype"] == "consultancy" for t in c["targets"]
+    ]
+    base = len(clear - fake) / (len(data["accounts"]) - len(fake))
+    assert sum(t in clear for t in targets) / len(targets) > 2 * base

@@ -65,6 +65,7 @@ class CampaignRun:
         scale: float,
     ) -> None:
         self.c, self.ctx, self.acc, self.r, self.rng, self.scale = camp, ctx, acc, r, rng, scale
+        self.cleared: np.ndarray = np.zeros(0, dtype=bool)
         tpl = r.choice(NOTES[camp.arch.name])
         self.note = broken(tpl, r) if camp.broken else tpl
         self.stage = {s: r.choice(v) for s, v in STAGES.items()}
@@ -100,6 +101,9 @@ class CampaignRun:
         if self.c.arch.name == "photographer":
             older = in_sec[pop.career_start[in_sec] < 2002]
             in_sec = older if len(older) else in_sec
+        elif self.c.arch.name in ("consultancy", "headhunter") and len(self.cleared):
+            keen = in_sec[self.cleared[in_sec]]  # staff who advertise a clearance
+            in_sec = keen if len(keen) >= n else in_sec
         a = self.rng.choice(in_org, size=min(len(in_org), round(n * 0.6)), replace=False)
         b = self.rng.choice(in_sec, size=min(len(in_sec), n - len(a)), replace=False)
         return np.unique(np.concatenate([a, b]))
@@ -210,7 +214,9 @@ class CampaignRun:
             n = max(4, round(r.uniform(lo, hi) * self.scale))
             targets = self.targets(n, by_org, by_sector)
             c.targets.update(int(t) for t in targets)
-            days = np.sort(rng.uniform(start, NOW - DAY, size=max(2, len(targets) // 15)))
+            # A long-built persona (the photographer) builds its network first, then approaches.
+            first = max(start, NOW - 150 * DAY) if c.arch.name == "photographer" else start
+            days = np.sort(rng.uniform(first, NOW - DAY, size=max(2, len(targets) // 15)))
             for t in targets.tolist():
                 sent = int(days[r.randrange(len(days))] + r.uniform(0, 3 * 3600))
                 self.acc.view.add(

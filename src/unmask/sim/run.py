@@ -22,7 +22,7 @@ from unmask.sim.profiles import Context
 from unmask.sim.sink import Sink
 from unmask.sim.tables import Table
 from unmask.sim.util import account_id, org_id
-from unmask.sim.world import Groups, build_orgs, build_population
+from unmask.sim.world import Groups, build_orgs, build_population, cleared
 
 #: ``progress(stage, fraction_done)``: called as generation goes on.
 ProgressFn = Callable[[str, float], None]
@@ -83,8 +83,10 @@ def simulate(
     scale = min(1.0, max(0.15, members / 200_000))
     notes: dict[str, str] = {}
     r_camp = py("campaigns")
+    clear = cleared(pop)
     for camp in campaigns:
         run = CampaignRun(camp, ctx, acc, r_camp, streams[8], scale)
+        run.cleared = clear
         run.run(by_org, by_sector, cw)
         notes[camp.id] = run.note
     c_edges = np.array(acc.edges, dtype=np.int64).reshape(-1, 4)

@@ -195,3 +195,18 @@ class Groups:
             return self.order[:0]
         out: np.ndarray = self.order[self.starts[g] : self.starts[g + 1]]
         return out
+
+
+def cleared(pop: Population) -> np.ndarray:
+    """Members whose profile lists a security clearance (what TRADECRAFT says not to do)."""
+    from unmask.sim.sectors import skills_of
+
+    out = np.zeros(pop.n, dtype=bool)
+    for si, vocab in enumerate(VOCAB):
+        pool = skills_of(vocab)
+        if "Security Clearance" not in pool:
+            continue
+        at = pool.index("Security Clearance")
+        members = np.flatnonzero(pop.sector == si)
+        out[members] = (at - pop.skill_off[members]) % len(pool) < pop.skill_k[members]
+    return out
