@@ -10,8 +10,8 @@ from typing import Any
 from unmask.sim.plan import Campaign
 from unmask.sim.profiles import Context
 from unmask.sim.sectors import STEMS
-from unmask.sim.util import DAY, NOW, WINDOW_START, ip_text, iso
-from unmask.sim.vocab import FIRST_NAMES, FREE_MAIL, OPERATOR_USER_AGENTS, SURNAMES, USER_AGENTS
+from unmask.sim.util import DAY, NOW, WINDOW_START, ip_text, iso, user_agent
+from unmask.sim.vocab import FIRST_NAMES, FREE_MAIL, SURNAMES
 
 AGENCIES = (
     "agency:national-protective-security",
@@ -96,7 +96,7 @@ def manifest(
 ) -> list[dict[str, Any]]:
     out = []
     for c in campaigns:
-        ua = USER_AGENTS[c.ua] if c.ua >= 0 else OPERATOR_USER_AGENTS[-c.ua - 1]
+        ua = user_agent(c.ua)
         out.append(
             {
                 "id": c.id,

@@ -15,7 +15,7 @@ import numpy as np
 from unmask.model.enums import Sector
 from unmask.sim.sectors import VOCAB, skills_of
 from unmask.sim.texts import ABOUT, RECRUITER_ABOUT
-from unmask.sim.util import ip_text, iso, year_of
+from unmask.sim.util import ip_text, iso, user_agent, year_of
 from unmask.sim.vocab import (
     CITIES,
     COUNTRY_NAMES,
@@ -24,7 +24,6 @@ from unmask.sim.vocab import (
     FIRST_NAMES,
     FREE_MAIL,
     SURNAMES,
-    USER_AGENTS,
 )
 from unmask.sim.world import HOPPER, OFFICE, RECRUITER, SECTOR_INDEX, SPARSE, Orgs, Population
 
@@ -221,7 +220,7 @@ def genuine_account(ctx: Context, i: int, r: random.Random) -> dict[str, Any]:
     work_mail = office or r.random() < 0.35
     reg = {
         "ip": ip_text(int(orgs.office_ip[org] if office else pop.home_ip[i])),
-        "user_agent": USER_AGENTS[org % 4 if office else int(pop.ua[i])],
+        "user_agent": user_agent(org % 4 if office else int(pop.ua[i])),
         "email_domain": orgs.domains[org] if work_mail else _pick(r, FREE_MAIL),
         "country": country,
     }

@@ -87,6 +87,13 @@ def flip_bits(hex_value: str, bits: int, rng: np.random.Generator) -> str:
     return f"{value:0{len(hex_value)}x}"
 
 
+def user_agent(index: int) -> str:
+    """Agents are indexed: >= 0 a common agent, < 0 an old or unusual one (``-index - 1``)."""
+    from unmask.sim.vocab import OPERATOR_USER_AGENTS, USER_AGENTS
+
+    return USER_AGENTS[index] if index >= 0 else OPERATOR_USER_AGENTS[-index - 1]
+
+
 def account_id(index: int) -> str:
     return f"m{index:07d}"
 

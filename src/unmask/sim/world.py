@@ -138,6 +138,9 @@ def build_population(
     weight[kind == RECRUITER] *= 4.0
     weight[sparse] *= 0.08
     weight[career_start < 2005] *= 1.5
+    ua = rng.integers(0, len(USER_AGENTS), size=n).astype(np.int16)
+    old = rng.random(n) < 0.02  # old corporate or unusual browsers: not only operators use them
+    ua[old] = -rng.integers(1, 6, size=int(old.sum()))
     skill_k = rng.integers(3, 9, size=n)
     skill_k[sparse] = rng.integers(0, 3, size=int(sparse.sum()))
     has_photo = rng.random(n) < np.where(sparse, 0.35, 0.88)
@@ -151,7 +154,7 @@ def build_population(
         weight,
         career_start,
         random_ips(rng, n),
-        rng.integers(0, len(USER_AGENTS), size=n).astype(np.int16),
+        ua,
         rng.integers(0, 1000, size=n).astype(np.int32),
         skill_k.astype(np.int8),
         has_photo,

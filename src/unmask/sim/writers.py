@@ -10,9 +10,7 @@ import numpy as np
 from unmask.sim.graph import Edges
 from unmask.sim.sink import Sink
 from unmask.sim.tables import INV_STATUS, REASONS, VIEW_SOURCES, Table, check_unique, chunks
-from unmask.sim.util import ip_texts, iso_many
-from unmask.sim.vocab import OPERATOR_USER_AGENTS as OPERATOR_UA
-from unmask.sim.vocab import USER_AGENTS
+from unmask.sim.util import ip_texts, iso_many, user_agent
 
 
 def inv_id(value: int) -> str:
@@ -112,7 +110,7 @@ def write_logins(sink: Sink, table: Table, ids: list[str]) -> None:
                     "account_id": ids[a],
                     "at": at[i],
                     "ip": ips[i],
-                    "user_agent": USER_AGENTS[u] if u >= 0 else OPERATOR_UA[-u - 1],
+                    "user_agent": user_agent(u),
                     "success": ok,
                 }
                 for i, (a, u, ok) in enumerate(
