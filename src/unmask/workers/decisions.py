@@ -70,6 +70,18 @@ def save(store: Store, items: Sequence[tuple[LiveEvent, Decision]], source: str)
     return set(keys) - before
 
 
+def save_one(store: Store, event: LiveEvent, d: Decision, source: str) -> bool:
+    """Store one decision; False when the event was decided before (nothing is changed)."""
+    now = datetime.now(UTC)
+    with store.engine.begin() as conn:
+        dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
+        stmt = dialect.insert(T).on_conflict_do_nothing(index_elements=["event_key"])
+        new = conn.execute(stmt, _row(event, d, source, now)).rowcount == 1
+        if new:
+            _outcomes(conn, [(event, d)], now)
+    return bool(new)
+
+
 def get(store: Store, event_key: str) -> dict[str, Any] | None:
     with store.connect() as conn:
         row = conn.execute(select(T).where(T.c.event_key == event_key)).mappings().first()

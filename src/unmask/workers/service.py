@@ -94,11 +94,11 @@ class LiveService:
         self.directory = directory or StoreDirectory(store)
 
     def score(self, event: LiveEvent, source: str = "api") -> Outcome:
+        self.directory.prefetch([event.actor, *([event.target] if event.target else [])])
         p = self.scorer.prepare(event, self.directory)
         answers, _ = self.windows.apply(event.key, event.at.timestamp(), p.ops)
         decision = self.scorer.finish(p, answers, self.directory)
-        new = decisions.save(self.store, [(event, decision)], source)
-        if event.key in new:
+        if decisions.save_one(self.store, event, decision, source):
             return Outcome(decision, False)
         row = decisions.get(self.store, event.key)
         return Outcome(_from_row(row, decision.recipient_warning) if row else decision, True)
