@@ -35,6 +35,8 @@ def _hits(ind: Indicator, kind: K, value: str) -> list[float]:
         (K.PERSONA_NAME, "Sarah Lin", "LIN, Sarah J.", 1.0),
         (K.PERSONA_NAME, "Sarah Lindqvist", "Sara Lindqvist", pytest.approx(1 - 1 / 15)),
         (K.PERSONA_NAME, "Sarah Lin", "Sam Lin", None),
+        (K.PERSONA_NAME, "Maris Marrosjo", "Maxis Marrosjo", pytest.approx(1 - 1 / 14)),
+        (K.PERSONA_NAME, "Quixan Faanper", "QuixanFaanper", pytest.approx(1 - 1 / 14)),
         (K.COMPANY, "Global Talent Partners Ltd", "global talent partners", 1.0),
         (
             K.COMPANY,

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import permutations
 
 from unmask.intel.fuzzy import FuzzyIndex
 from unmask.intel.indicators import is_active
@@ -58,6 +59,9 @@ class Matcher:
             self.indicators.append(ind)
         self._exact = {k: _group(keyed[k]) for k in _EXACT}
         self._domains = _group(keyed[K.DOMAIN])
+        # A typo can move a word in a sorted name key, or join two words: names are indexed in
+        # every word order, so the observed (sorted) key meets the order it was written in.
+        keyed[K.PERSONA_NAME] = [(o, i) for k, i in keyed[K.PERSONA_NAME] for o in _orders(k)]
         self._fuzzy = {k: FuzzyIndex(keyed[k], name_threshold) for k in _FUZZY}
         pdq = keyed[K.PHOTO_PDQ]
         self._pdq_ids = [i for _, i in pdq]
@@ -101,6 +105,11 @@ class Matcher:
             key = normalise(kind, ob.value)
         except ValueError:
             return []
+        if kind is K.PERSONA_NAME:
+            best: dict[int, float] = {}
+            for i, sim in self._fuzzy[kind].lookup(key):  # indexed in every word order
+                best[i] = max(sim, best.get(i, 0.0))
+            return [self._hit(ob, i, sim) for i, sim in best.items()]
         if kind in self._fuzzy:
             return [self._hit(ob, i, s) for i, s in self._fuzzy[kind].lookup(key)]
         if kind is K.DOMAIN:
@@ -148,6 +157,14 @@ class Matcher:
             self._hit(valid[q], self._pdq_ids[t], 1.0 - d / 64)
             for q, t, d in zip(qi.tolist(), ti.tolist(), dist.tolist(), strict=True)
         ]
+
+
+def _orders(key: str) -> list[str]:
+    """The sorted name key first, then its other word orders (names of 2 or 3 words)."""
+    words = key.split()
+    if not 2 <= len(words) <= 3:
+        return [key]
+    return list(dict.fromkeys(" ".join(p) for p in permutations(words)))
 
 
 def _ip(text: str) -> tuple[int, int] | None:
