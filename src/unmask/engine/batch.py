@@ -81,7 +81,7 @@ def reload_raw(runner: EngineRunner, scan_dir: Path) -> None:
 def stage_features(
     runner: EngineRunner, scan_dir: Path, as_of: int, progress: Progress = _quiet
 ) -> None:
-    compute(runner, as_of, progress=progress)
+    compute(runner, as_of, progress=lambda name, i, n: progress(f"features {name}", i, n))
     for name, _ in (*BASE, *FEATURES):
         runner.save(name, scan_dir / "features" / f"{name}.parquet")
 
@@ -108,7 +108,7 @@ def stage_detect(
     out: list[Finding] = []
     errors: dict[str, str] = {}
     for i, det in enumerate(detectors):
-        progress(det.name, i, len(detectors))
+        progress(f"detect {det.name}", i, len(detectors))
         native = NETWORK_DETECTORS.get(det.name)
         try:
             if native is not None:

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, update
+import orjson
+from sqlalchemy import JSON, Connection, delete, insert, update
 
 from unmask.engine.batch import evidence_json
 from unmask.engine.campaigns import Campaign
@@ -33,15 +34,36 @@ def open_scan(store: Store, engine: str, policy_version: str, detectors: Sequenc
     return int(inserted[0])
 
 
+def _flush(conn: Connection, table: Any, batch: list[dict[str, Any]]) -> None:
+    """SQLAlchemy's executemany; on SQLite the driver's directly, with JSON encoded here (the
+    storage format SQLAlchemy reads back), which is several times faster for large scans."""
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), batch)
+        return
+    names = list(batch[0])
+    is_json = [isinstance(table.c[n].type, JSON) for n in names]
+    sql = f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join("?" * len(names))})'
+    conn.exec_driver_sql(
+        sql,
+        [
+            tuple(
+                orjson.dumps(row[n], default=str).decode() if j else row[n]
+                for n, j in zip(names, is_json, strict=True)
+            )
+            for row in batch
+        ],
+    )
+
+
 def _chunks(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:
     batch: list[dict[str, Any]] = []
     for row in rows:
         batch.append(row)
         if len(batch) == CHUNK:
-            conn.execute(insert(table), batch)
+            _flush(conn, table, batch)
             batch = []
     if batch:
-        conn.execute(insert(table), batch)
+        _flush(conn, table, batch)
 
 
 def write_scan(
