@@ -12,6 +12,8 @@ import importlib
 BUILTIN_MODULES: tuple[str, ...] = (
     "unmask.detectors.sparse_profile",
     "unmask.detectors.shared_photo",
+    "unmask.detectors.text_origin",
+    "unmask.detectors.approach_language",
     "unmask.detectors.photo_reuse",
     "unmask.detectors.synthetic_face",
     "unmask.detectors.trust_propagation",

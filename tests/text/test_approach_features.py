@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from unmask.detectors.approach_features import (
+    CATEGORIES,
+    CATEGORY_WEIGHTS,
+    cue_vector,
+    find_cues,
+    member_reason,
+    rule_score,
+)
+
+CASES = {
+    "flattery": "I was impressed by your background in avionics.",
+    "payment": "My client pays $3000 for a short report.",
+    "referral_bounty": "There is a referral fee for every candidate you introduce.",
+    "travel": "All expenses paid, including business class flights.",
+    "urgency_secrecy": "Please keep this strictly confidential, it is urgent.",
+    "off_platform": "Let's continue on WhatsApp, or write to j.lee88@gmail.com.",
+    "framing": "I work for a think tank advising clients in Asia.",
+    "nonpublic_request": "Any internal documents on the upcoming policy would help.",
+    "credentials_request": "Send me your CV and tell me your security clearance level.",
+    "document_link": "Please open the attached file: brief.docm",
+}
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_each_category_fires_on_its_example(category: str) -> None:
+    cues = find_cues(CASES[category])
+    assert category in {c.category for c in cues}
+    for cue in cues:
+        assert CASES[category][cue.start : cue.end].strip() == cue.phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for connecting! Great to see you at the conference last week.",
+        "I work on signal processing for radar at a university lab.",
+        "Happy to review your pull request tomorrow.",
+        "Congratulations on the new role.",
+    ],
+)
+def test_ordinary_notes_fire_nothing(text: str) -> None:
+    assert find_cues(text) == []
+    assert rule_score(set()) == 0.0
+    assert member_reason(set()) is None
+
+
+def test_rule_score_grows_with_categories_and_stays_in_range() -> None:
+    one = rule_score({"flattery"})
+    two = rule_score({"flattery", "payment"})
+    every = rule_score(set(CATEGORIES))
+    assert 0.0 < one < two < every < 1.0
+    assert one == pytest.approx(CATEGORY_WEIGHTS["flattery"])
+
+
+def test_member_reason_is_coarse_plain_language() -> None:
+    reason = member_reason({"payment", "off_platform", "flattery"})
+    assert reason == (
+        "they offer payment for reports or advice and ask to move to another app or a private "
+        "address"
+    )
+    assert not re.search(r"\d", reason)
+
+
+def test_cue_vector_counts_per_category() -> None:
+    vec = cue_vector(CASES["off_platform"])
+    assert list(vec) == list(CATEGORIES)
+    assert vec["off_platform"] == 2.0 and vec["payment"] == 0.0
