@@ -127,7 +127,11 @@ class SyntheticFace:
     def to_artifact(self) -> bytes:
         model: FaceModel | None = getattr(self, "model_", None)
         if model is None:
-            raise ValueError("synthetic_face is not trained: nothing to save")
+            raise ValueError(
+                "synthetic_face is not trained: it needs readable photos (local path or file:// "
+                "URI) showing a face for at least two fake and two genuine labelled accounts "
+                f"(found {getattr(self, 'n_train_', 0)} usable photo samples)"
+            )
         return model.to_bytes()
 
     def load_artifact(self, data: bytes) -> None:
