@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
@@ -34,6 +35,9 @@ def import_(
     ),
     no_match: bool = typer.Option(False, "--no-match", help="Store only; do not retro-match."),
     show: int = typer.Option(20, help="How many problems to print."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Match as of this ISO time (default now): replays old intelligence."
+    ),
 ) -> None:
     """Import intelligence; every object is reported (imported, context, skipped, rejected) and
     new indicators are matched against every stored account."""
@@ -42,8 +46,14 @@ def import_(
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(map(str, missing))}")
+    try:
+        now = datetime.fromisoformat(as_of.replace("Z", "+00:00")) if as_of else None
+    except ValueError:
+        raise fail(f"--as-of is not an ISO time: {as_of!r}") from None
+    if now is not None and now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
     with open_store() as store:
-        summary = import_paths(store, paths, match=not no_match)
+        summary = import_paths(store, paths, now=now, match=not no_match)
     parsed = summary.parsed
     _report(
         {t: Counter({s.value: n for s, n in c.items()}) for t, c in parsed.counts().items()},
