@@ -92,13 +92,18 @@ class LiveService:
         dets = default_detectors(store, self.policy) if detectors is None else detectors
         self.scorer = LiveScorer(self.policy, dets)
         self.directory = directory or StoreDirectory(store)
+        # One writer per process: SQLite lets one transaction write at a time and its busy
+        # handler sleeps (1 ms, 2 ms, ... 100 ms) when threads collide; a lock queues them.
+        self._write = threading.Lock()
 
     def score(self, event: LiveEvent, source: str = "api") -> Outcome:
         self.directory.prefetch([event.actor, *([event.target] if event.target else [])])
         p = self.scorer.prepare(event, self.directory)
         answers, _ = self.windows.apply(event.key, event.at.timestamp(), p.ops)
         decision = self.scorer.finish(p, answers, self.directory)
-        if decisions.save_one(self.store, event, decision, source):
+        with self._write:
+            new = decisions.save_one(self.store, event, decision, source)
+        if new:
             return Outcome(decision, False)
         row = decisions.get(self.store, event.key)
         return Outcome(_from_row(row, decision.recipient_warning) if row else decision, True)
