@@ -86,8 +86,18 @@ def main() -> None:
             f"{row['output_bytes'] / 2**30:.2f} GiB written",
             flush=True,
         )
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "src/unmask/sim"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
     report = {
         "benchmark": "simulator",
+        "commit": commit + ("-dirty" if dirty else ""),
         "synthetic": True,
         "machine": {
             "cpus": os.cpu_count(),

@@ -10,7 +10,7 @@ import numpy as np
 from unmask.sim.plan import Campaign, Front
 from unmask.sim.profiles import ACADEMIA, Context, account_dict, education, position
 from unmask.sim.sectors import VOCAB
-from unmask.sim.util import DAY, NOW, flip_bits, hex_tokens, ip_text, iso, year_of
+from unmask.sim.util import DAY, NOW, flip_bits, hex_tokens, ip_text, iso, user_agent, year_of
 from unmask.sim.vocab import CITIES, COUNTRY_NAMES, FIELDS, FIRST_NAMES, SURNAMES
 
 _INVENTED_SCHOOLS = (
@@ -108,14 +108,14 @@ def persona_account(
     host = camp.subnet | r.choice(camp.hosts)
     reg = {
         "ip": ip_text(host),
-        "user_agent": _ua(camp.ua),
+        "user_agent": user_agent(camp.ua),
         "email_domain": camp.email_domain,
         "country": country,
     }
     if arch.name == "photographer":
         reg = {
             "ip": ip_text(int(pop.home_ip[p])),
-            "user_agent": _ua(camp.ua),
+            "user_agent": user_agent(camp.ua),
             "email_domain": "gmail.com",
             "country": country,
         }
@@ -134,12 +134,6 @@ def persona_account(
         verified=(r.random() < 0.85, r.random() < 0.1, False),
         registration=reg,
     )
-
-
-def _ua(ua: int) -> str:
-    from unmask.sim.vocab import OPERATOR_USER_AGENTS, USER_AGENTS
-
-    return USER_AGENTS[ua] if ua >= 0 else OPERATOR_USER_AGENTS[-ua - 1]
 
 
 def org_dict(
