@@ -21,10 +21,11 @@ from unmask.evaluation.facebook_sybil import Measurement, measure
 SHOWN = {
     "trust_propagation.sybilrank": ("SybilRank", "#d62728"),
     "trust_propagation.integro": ("Íntegro-style (victim weights)", "#1f77b4"),
-    "trust_propagation.similarity": ("embeddedness only (no side info)", "#2ca02c"),
+    "trust_propagation.embedded": ("embedded (graph + seeds only)", "#2ca02c"),
+    "trust_propagation.known_fakes": ("embedded + 20 known fakes", "#9467bd"),
 }
 DASH = {"random_seeds": "", "platform_seeds": "6,4"}
-W, H, L, R, T, B = 820, 440, 60, 300, 30, 50
+W, H, L, R, T, B = 860, 460, 60, 330, 30, 50
 Y0, Y1 = 0.3, 1.0
 
 

@@ -43,7 +43,7 @@ def snapshot() -> Snapshot:
 
 
 def test_fakes_score_higher_than_honest_members() -> None:
-    for weighting in ("similarity", "sybilrank"):
+    for weighting in ("embedded", "similarity", "sybilrank"):
         findings = {f.subject: f for f in TrustPropagation(weighting).detect(snapshot())}
         honest = [findings[f"h{i}"].score or 0.0 for i in range(6)]
         fake = [findings[f"s{i}"].score for i in range(6)]
@@ -67,7 +67,7 @@ def test_abstains_without_connections_or_seeds() -> None:
 def test_evidence_reads_as_a_reviewer_would() -> None:
     (finding,) = TrustPropagation().detect(snapshot(), ["s0"])
     texts = [e.text for e in finding.evidence]
-    assert texts[0].startswith("trust ") and "from 2 verified account(s)" in texts[0]
+    assert texts[0].startswith("after ") and "from 2 verified account(s)" in texts[0]
     assert "5 of its 6 answered invitations were ignored (83%)" in texts[1]
     assert all(e.member_text is None for e in finding.evidence)
 
@@ -77,3 +77,12 @@ def test_deterministic_and_order_preserving() -> None:
     second = TrustPropagation().detect(snapshot(), ["s3", "h2"])
     assert [f.subject for f in first] == ["s3", "h2"]
     assert [f.score for f in first] == [f.score for f in second]
+
+
+def test_known_fakes_seed_distrust() -> None:
+    detector = TrustPropagation(known_fakes=["s5", "not-in-graph"])
+    findings = {f.subject: f for f in detector.detect(snapshot())}
+    assert "distrust from 1 known fake(s)" in findings["s0"].evidence[0].text
+    assert any("known fake" in e.text for e in findings["s5"].evidence)
+    honest = [findings[f"h{i}"].score or 0.0 for i in range(6)]
+    assert max(honest) < min(findings[f"s{i}"].score or 0.0 for i in range(6))

@@ -23,7 +23,11 @@ def test_injection_adds_the_requested_sybil_region(eval_data: Path) -> None:
 
 
 def test_measured_auc_at_a_few_settings(eval_data: Path) -> None:
-    methods = ["trust_propagation.sybilrank", "trust_propagation.integro"]
+    methods = [
+        "trust_propagation.sybilrank",
+        "trust_propagation.integro",
+        "trust_propagation.embedded",
+    ]
     got = {
         (m.detector, m.attack_edges): m.mean
         for m in measure(
@@ -38,6 +42,7 @@ def test_measured_auc_at_a_few_settings(eval_data: Path) -> None:
     assert got[("trust_propagation.sybilrank", 100)] > 0.99
     assert 0.88 < got[("trust_propagation.sybilrank", 1000)] < 0.97
     assert got[("trust_propagation.integro", 1000)] > got[("trust_propagation.sybilrank", 1000)]
+    assert got[("trust_propagation.embedded", 1000)] > got[("trust_propagation.integro", 1000)]
 
 
 def test_rows_and_registration() -> None:

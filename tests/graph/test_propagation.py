@@ -140,3 +140,22 @@ def test_deterministic() -> None:
     assert np.array_equal(
         integro(adj, [0, 2], similarity=True), integro(adj, [0, 2], similarity=True)
     )
+
+
+def test_embedded_trust_stays_in_the_seeded_clique() -> None:
+    from unmask.detectors.graph.belief import embedded_trust, trust_distrust
+
+    adj = two_cliques()
+    trust = embedded_trust(adj, [0, 1])
+    assert trust[:6].min() > trust[6:].max()
+    plain = trust_distrust(adj, [0, 1], [])
+    np.testing.assert_allclose(plain, -np.log(trust + 1e-15))
+    both = trust_distrust(adj, [0, 1], [11])
+    assert both[6:].min() > both[:6].max()
+
+
+def test_similarity_power_raises_the_common_neighbour_factor() -> None:
+    adj = two_cliques()
+    squared = edge_weights(adj, similarity=True, similarity_power=2.0)
+    once = edge_weights(adj, similarity=True)
+    np.testing.assert_allclose(squared.data, once.data**2)

@@ -3,9 +3,12 @@
 Trust starts on the accounts a platform has verified (workplace, or e-mail and phone), flows along
 connections for ``ceil(log2 n)`` steps and is divided by each account's (weighted) degree; fake
 accounts, joined to real members by few connections, receive little (Cao et al., NSDI 2012). By
-default each connection is weighted by its embeddedness (1 + common neighbours), which needs no
-side information; ``weighting="sybilrank"`` gives the plain algorithm. The score is the share of
-connected accounts holding more trust (rank-normalised). Accounts with no connection abstain.
+default (``weighting="embedded"``) each connection is weighted by ``(1 + common neighbours)^2`` and
+trust is divided by plain degree, which needs no side information; ``"similarity"`` is the earlier
+``1 + common neighbours`` weighting divided by weighted degree, ``"sybilrank"`` the plain
+algorithm. ``known_fakes`` (ids of accounts the platform removed earlier) adds distrust flowing
+from them (SybilBelief-style) with the embedded weighting. The score is the share of connected
+accounts that look less suspicious (rank-normalised). Accounts with no connection abstain.
 See docs/trust-propagation.md for the algorithms and what they achieve on a real graph.
 """
 
@@ -17,6 +20,7 @@ from typing import ClassVar, Literal
 import numpy as np
 
 from unmask.detectors.base import subjects_of
+from unmask.detectors.graph.belief import trust_distrust
 from unmask.detectors.graph.build import SnapshotGraph, snapshot_graph, trusted
 from unmask.detectors.graph.propagation import default_iterations, propagate, rank_scores
 from unmask.detectors.graph.weights import edge_weights
@@ -24,21 +28,27 @@ from unmask.detectors.registry import register
 from unmask.model import Evidence, Finding, Snapshot
 from unmask.model.enums import InvitationStatus
 
-Weighting = Literal["similarity", "sybilrank"]
+Weighting = Literal["embedded", "similarity", "sybilrank"]
 
 
 @register
 class TrustPropagation:
     name: ClassVar[str] = "trust_propagation"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     needs: ClassVar[frozenset[str]] = frozenset({"account", "connection", "invitation"})
     description: ClassVar[str] = (
         "Little trust reaches the account from verified members through the connection graph."
     )
 
-    def __init__(self, weighting: Weighting = "similarity", iterations: int | None = None) -> None:
+    def __init__(
+        self,
+        weighting: Weighting = "embedded",
+        iterations: int | None = None,
+        known_fakes: Sequence[str] = (),
+    ) -> None:
         self.weighting = weighting
         self.iterations = iterations
+        self.known_fakes = tuple(known_fakes)
 
     def detect(self, snapshot: Snapshot, subjects: Sequence[str] | None = None) -> list[Finding]:
         graph = snapshot_graph(snapshot)
@@ -62,22 +72,30 @@ class TrustPropagation:
     def _score(
         self, snapshot: Snapshot, graph: SnapshotGraph, seeds: list[int]
     ) -> dict[str, Finding]:
-        weights = edge_weights(graph.adj, similarity=self.weighting == "similarity")
         steps = self.iterations or default_iterations(len(graph.ids))
-        trust = propagate(weights, seeds, steps)
+        fakes = [graph.index[a] for a in self.known_fakes if a in graph.index]
+        if self.weighting == "embedded" or fakes:
+            # suspicion log(distrust / trust); without known fakes, -log(trust)
+            trust = -trust_distrust(graph.adj, seeds, fakes, iterations=steps)
+        else:
+            weights = edge_weights(graph.adj, similarity=self.weighting == "similarity")
+            trust = propagate(weights, seeds, steps)
         scores = rank_scores(trust)
-        mean = float(trust.mean()) or 1.0
-        seed_set = set(seeds)
+        seed_set, fake_set = set(seeds), set(fakes)
         findings: dict[str, Finding] = {}
         for i, account_id in enumerate(graph.ids):
             score = round(float(scores[i]), 6)
             text = (
-                f"trust {trust[i] / mean:.2f}× the average after {steps} iterations from "
-                f"{len(seeds)} verified account(s); {score:.0%} of connected accounts hold more"
+                f"after {steps} iterations of trust from {len(seeds)} verified account(s)"
+                + (f" and distrust from {len(fakes)} known fake(s)" if fakes else "")
+                + f", {score:.0%} of connected accounts look more trusted"
             )
-            evidence = [Evidence(text, weight=score, data={"trust": float(trust[i])})]
+            data = {"trust": float(trust[i]), "weighting": self.weighting}
+            evidence = [Evidence(text, weight=score, data=data)]
             if i in seed_set:
                 evidence.append(Evidence("verified account: a trusted seed", weight=0.0))
+            if i in fake_set:
+                evidence.append(Evidence("known fake: a seed of distrust", weight=1.0))
             evidence.extend(self._invitation_evidence(snapshot, account_id, int(graph.degree[i])))
             findings[account_id] = Finding(
                 self.name, self.version, account_id, score, tuple(evidence)

@@ -7,8 +7,13 @@ positive, seeds excluded), value the mean over ``SEEDS`` simulation seeds; ``n``
 accounts scored. Detectors: ``trust_propagation.sybilrank`` (plain SybilRank),
 ``trust_propagation.integro`` (Íntegro's victim-weighted edges, from a simulated victim
 classifier), ``.integro_similarity`` (victim weights times embeddedness), ``.similarity``
-(embeddedness only: no side information) and ``.refusals`` (invitation refusals alone, no
-propagation: complementary evidence, not a trust ranking).
+(embeddedness only: no side information), ``.refusals`` (invitation refusals alone, no
+propagation: complementary evidence, not a trust ranking), ``.embedded`` (squared embeddedness
+weights, trust per plain degree: graph and trusted seeds only) and ``.known_fakes`` (the same,
+trust against distrust from ``KNOWN_SYBILS`` Sybils the platform removed earlier).
+
+Every method is scored on the same accounts: trusted seeds and the known Sybils are excluded.
+Parameters of the new variants were chosen on simulation seeds 100–104; rows report seeds 0–4.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from unmask.detectors.graph import edge_weights, propagate, sybilrank
+from unmask.detectors.graph.belief import trust_distrust
 from unmask.detectors.graph.invitations import invitation_evidence
 from unmask.evaluation.rows import EvalRow
 from unmask.evaluation.seeding import platform_seeds, random_seeds
@@ -32,31 +38,49 @@ REQUIRES = (GRAPH,)
 ATTACK_EDGES = (10, 100, 1000, 5000, 10000)
 SEEDS = (0, 1, 2, 3, 4)
 N_TRUSTED = 20
+KNOWN_SYBILS = 20
 SPLITS = ("random_seeds", "platform_seeds")
 
-Method = Callable[[Scenario, npt.NDArray[np.int64]], npt.NDArray[np.float64]]
+Ids = npt.NDArray[np.int64]
+#: (scenario, trusted seeds, known Sybils) -> suspicion score (higher: more likely Sybil)
+Method = Callable[[Scenario, Ids, Ids], npt.NDArray[np.float64]]
 
 
-def _refusals(sc: Scenario, _: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+def known_sybils(sc: Scenario, count: int, seed: int) -> Ids:
+    """``count`` Sybils picked at random: accounts a platform removed earlier (a stand-in)."""
+    rng = np.random.default_rng(20_000 + seed)
+    return np.sort(rng.choice(np.flatnonzero(sc.is_sybil), count, replace=False)).astype(np.int64)
+
+
+def _refusals(sc: Scenario, _: Ids, __: Ids) -> npt.NDArray[np.float64]:
     inv = sc.invitations
     return invitation_evidence(len(sc.is_sybil), inv[:, 0], inv[:, 1], inv[:, 2] == 1)
 
 
 def _weighted(victims: bool, similarity: bool) -> Method:
-    def method(sc: Scenario, seeds: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    def method(sc: Scenario, seeds: Ids, _: Ids) -> npt.NDArray[np.float64]:
         prob = sc.victim_prob if victims else None
         return -propagate(edge_weights(sc.adj, prob, similarity=similarity), seeds)
 
     return method
 
 
-#: name -> suspicion score (higher: more likely Sybil)
+def _embedded(sc: Scenario, seeds: Ids, _: Ids) -> npt.NDArray[np.float64]:
+    return trust_distrust(sc.adj, seeds, ())
+
+
+def _known_fakes(sc: Scenario, seeds: Ids, known: Ids) -> npt.NDArray[np.float64]:
+    return trust_distrust(sc.adj, seeds, known)
+
+
 METHODS: dict[str, Method] = {
-    "trust_propagation.sybilrank": lambda sc, s: -sybilrank(sc.adj, s),
+    "trust_propagation.sybilrank": lambda sc, s, _: -sybilrank(sc.adj, s),
     "trust_propagation.integro": _weighted(victims=True, similarity=False),
     "trust_propagation.integro_similarity": _weighted(victims=True, similarity=True),
     "trust_propagation.similarity": _weighted(victims=False, similarity=True),
     "trust_propagation.refusals": _refusals,
+    "trust_propagation.embedded": _embedded,
+    "trust_propagation.known_fakes": _known_fakes,
 }
 
 
@@ -80,6 +104,7 @@ def measure(
     splits: Sequence[str] = SPLITS,
     methods: Sequence[str] | None = None,
     params: SybilParams | None = None,
+    known_count: int = KNOWN_SYBILS,
 ) -> list[Measurement]:
     """ROC AUC of each method per (attack edges, split), one value per simulation seed."""
     from sklearn.metrics import roc_auc_score
@@ -91,6 +116,7 @@ def measure(
     for k in attack_edges:
         for seed in seeds:
             sc = inject(honest, k, seed, params)
+            known = known_sybils(sc, known_count, seed)
             for split in splits:
                 rng = np.random.default_rng(10_000 + seed)
                 if split == "random_seeds":
@@ -99,8 +125,9 @@ def measure(
                     trusted = platform_seeds(sc.adj, sc.verified, N_TRUSTED, rng)
                 mask = np.ones(sc.is_sybil.size, dtype=bool)
                 mask[trusted] = False
+                mask[known] = False
                 for name in names:
-                    score = METHODS[name](sc, trusted)
+                    score = METHODS[name](sc, trusted, known)
                     auc = float(roc_auc_score(sc.is_sybil[mask], score[mask]))
                     aucs.setdefault((name, k, split), []).append(auc)
                     sizes[(name, k, split)] = int(mask.sum())

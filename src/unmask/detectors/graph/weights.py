@@ -50,6 +50,7 @@ def edge_weights(
     victim_prob: FloatArray | None = None,
     rejection: FloatArray | None = None,
     similarity: bool = False,
+    similarity_power: float = 1.0,
 ) -> Any:
     """A symmetric CSR matrix with the same pattern as ``adj`` and the combined weights.
 
@@ -59,7 +60,8 @@ def edge_weights(
     - ``rejection[v]``: the share of ``v``'s sent invitations that were ignored; the edge gets
       ``1 - max(r(u), r(v))``.
     - ``similarity``: the edge gets ``1 + common neighbours`` (an embedded friendship is hard for
-      an outsider to obtain: Mohaisen et al.'s similarity-biased walks).
+      an outsider to obtain: Mohaisen et al.'s similarity-biased walks), raised to
+      ``similarity_power``.
     """
     from scipy import sparse
 
@@ -75,6 +77,6 @@ def edge_weights(
         r = np.clip(np.asarray(rejection, dtype=np.float64), 0.0, 1.0)
         weight *= np.maximum(1.0 - np.maximum(r[rows], r[cols]), FLOOR)
     if similarity:
-        weight *= 1.0 + common_neighbours(graph)
+        weight *= (1.0 + common_neighbours(graph)) ** similarity_power
     graph.data = weight
     return graph
