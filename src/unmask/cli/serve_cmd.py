@@ -48,7 +48,7 @@ def demo(
     ingest([out], show=3)
     console.rule("3. train and scan")
     train()
-    scan(policy=None, detector=None)
+    scan(policy=None, detector=None, engine="duckdb", snapshot=None, stage=None, scan_id=None)
     review_sync(policy=None)
     with open_store() as store:
         password = "demo-password-" + str(seed)
