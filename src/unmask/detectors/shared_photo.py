@@ -25,9 +25,9 @@ class SharedPhoto:
 
     def detect(self, snapshot: Snapshot, subjects: Sequence[str] | None = None) -> list[Finding]:
         by_hash: dict[str, list[str]] = defaultdict(list)
-        for account in snapshot.accounts.values():
-            if account.photo is not None and account.photo.sha256:
-                by_hash[account.photo.sha256].append(account.id)
+        for member in snapshot.accounts.values():
+            if member.photo is not None and member.photo.sha256:
+                by_hash[member.photo.sha256].append(member.id)
         out: list[Finding] = []
         for subject in subjects_of(snapshot, subjects):
             account = snapshot.accounts.get(subject)
