@@ -6,6 +6,7 @@ invitations, messages), 200,000 records by default (UNMASK_BENCH_INGEST_N)."""
 from __future__ import annotations
 
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -102,6 +103,7 @@ def make_files(root: Path, n: int) -> dict[str, int]:
 
 
 def run(url_for: str, n: int) -> dict[str, float]:
+    """Ingest ``n`` records twice into a fresh store; wall and CPU seconds of each process."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         sizes = make_files(root, n)
@@ -110,8 +112,13 @@ def run(url_for: str, n: int) -> dict[str, float]:
         store = Store(url, Settings(data_dir=data, database_url=url))
         store.migrate()
         start = time.perf_counter()
+        cpu0 = time.process_time()
+        child0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         summary = ingest(store, [root / f"{k}s.jsonl" for k in sizes])
         first = time.perf_counter() - start
+        cpu_parent = time.process_time() - cpu0
+        child1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_worker = (child1.ru_utime + child1.ru_stime) - (child0.ru_utime + child0.ru_stime)
         start = time.perf_counter()
         ingest(store, [root / f"{k}s.jsonl" for k in sizes])
         again = time.perf_counter() - start
@@ -122,6 +129,11 @@ def run(url_for: str, n: int) -> dict[str, float]:
         "records": n,
         "seconds": round(first, 2),
         "records_per_s": round(n / first),
+        "cpu_seconds_writer": round(cpu_parent, 2),
+        "cpu_seconds_worker": round(cpu_worker, 2),
+        # on an idle machine the two processes overlap: the busier one bounds the wall time
+        "records_per_cpu_bound_s": round(n / max(cpu_parent, cpu_worker, 1e-9)),
+        "load_average_1min": round(os.getloadavg()[0], 1),
         "reingest_seconds": round(again, 2),
     }
 

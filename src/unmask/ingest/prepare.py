@@ -5,7 +5,6 @@ Pure (no database access), so it can run in a worker process beside the writer.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,8 +14,8 @@ from typing import Any
 import orjson
 
 from unmask.formats import RawRow, read_rows
-from unmask.ingest.validate import validate_row
-from unmask.store.store import prepare_row
+from unmask.ingest.validate import canonical_json, digest_of, validate_row
+from unmask.store.store import prepare_row, sqlite_stamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +50,7 @@ def _raw(row: RawRow) -> str:
 
 def prepare_batch(rows: Sequence[RawRow], kind: str | None, sqlite: bool) -> Prepared:
     now = datetime.now(UTC)
+    stamp: datetime | str = sqlite_stamp(now) if sqlite else now
     out = Prepared(last_line=rows[-1].line)
     for row in rows:
         if row.data is None:
@@ -60,11 +60,10 @@ def prepare_batch(rows: Sequence[RawRow], kind: str | None, sqlite: bool) -> Pre
         if record is None:
             out.bad.extend(BadRow(row.line, p.field or "", p.message, _raw(row)) for p in problems)
             continue
-        canonical = record.model_dump_json().encode()
-        digest = hashlib.blake2b(canonical, digest_size=16).hexdigest()
-        item = Item(
-            row.line, record.key(), digest, prepare_row(record, digest, now, sqlite), canonical
-        )
+        canonical = canonical_json(record)
+        digest = digest_of(canonical)
+        prepared = prepare_row(record, digest, stamp, sqlite)
+        item = Item(row.line, record.key(), digest, prepared, canonical)
         out.items.setdefault(record.record_type, []).append(item)
     return out
 

@@ -6,7 +6,6 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 from pydantic import BaseModel, ValidationError
 
 from unmask.model.records import RECORD_TYPES, RecordBase
@@ -18,9 +17,18 @@ class Problem:
     message: str
 
 
+def canonical_json(record: BaseModel) -> bytes:
+    """The canonical form of a record: its JSON in field order (the models fix the order)."""
+    return record.model_dump_json().encode()
+
+
+def digest_of(canonical: bytes) -> str:
+    return hashlib.blake2b(canonical, digest_size=16).hexdigest()
+
+
 def content_hash(record: BaseModel) -> str:
-    payload = orjson.dumps(record.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
-    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+    """The content hash every writer stores, so ingest recognises records written elsewhere."""
+    return digest_of(canonical_json(record))
 
 
 def validate_row(data: dict[str, Any], kind: str | None) -> tuple[RecordBase | None, list[Problem]]:

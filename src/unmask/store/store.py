@@ -87,41 +87,58 @@ def _sqlite_time(value: datetime) -> str:
     return value.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
-def _sqlite_value(kind: str) -> Callable[[Any], Any]:
+def _sqlite_value(kind: str) -> Callable[[Any], Any] | None:
+    """A converter to SQLite's storage format; None where the JSON-mode dump is used as is."""
     if kind == "datetime":
         return lambda v: None if v is None else _sqlite_time(v)
-    if kind == "json":
-        return lambda v: None if v is None else orjson.dumps(to_jsonable_python(v)).decode()
     if kind == "bool":
         return lambda v: None if v is None else int(v)
     if kind == "str":
         return lambda v: None if v is None else str(getattr(v, "value", v))
+    if kind == "json":
+        return None
     return lambda v: v
 
 
 @cache
-def _sqlite_insert(kind: str) -> tuple[str, list[tuple[str, Callable[[Any], Any]]]]:
+def _sqlite_insert(kind: str) -> tuple[str, list[tuple[str, Callable[[Any], Any] | None]], bool]:
     table = RECORD_TABLES[kind]
     fields = columns(RECORD_TYPES[kind])
     names = ["key", "content_hash", "ingested_at", *fields]
     assert names == [c.name for c in table.columns], "table and model disagree"
     cols = ", ".join(f'"{n}"' for n in names)
     sql = f'INSERT INTO "{table.name}" ({cols}) VALUES ({", ".join("?" * len(names))})'
-    return sql, [(name, _sqlite_value(k)) for name, k in fields.items()]
+    converters = [(name, _sqlite_value(k)) for name, k in fields.items()]
+    return sql, converters, any(c is None for _, c in converters)
 
 
-def prepare_row(record: RecordBase, digest: str, now: datetime, sqlite: bool) -> Any:
+def _json_text(value: Any) -> str | None:
+    return None if value is None else orjson.dumps(value).decode()
+
+
+def prepare_row(record: RecordBase, digest: str, now: datetime | str, sqlite: bool) -> Any:
     """A record as the driver-ready row of its table: a tuple in SQLite's storage formats, or a
-    mapping for SQLAlchemy elsewhere. Pure and picklable, so ingest can prepare rows in a worker."""
+    mapping for SQLAlchemy elsewhere. Pure and picklable, so ingest can prepare rows in a worker.
+    ``now`` may be given already formatted by ``sqlite_stamp`` (one per batch)."""
     if not sqlite:
+        assert isinstance(now, datetime)
         return record_row(record, digest, now)
-    converters = _sqlite_insert(record.record_type)[1]
+    _, converters, nested = _sqlite_insert(record.record_type)
+    dumped = record.model_dump(mode="json") if nested else {}
+    stamp = now if isinstance(now, str) else _sqlite_time(now)
     return (
         record.key(),
         digest,
-        _sqlite_time(now),
-        *(conv(getattr(record, name)) for name, conv in converters),
+        stamp,
+        *(
+            _json_text(dumped.get(name)) if conv is None else conv(getattr(record, name))
+            for name, conv in converters
+        ),
     )
+
+
+def sqlite_stamp(now: datetime) -> str:
+    return _sqlite_time(now)
 
 
 class Store:
