@@ -25,9 +25,9 @@ class SharedPhoto:
 
     def detect(self, snapshot: Snapshot, subjects: Sequence[str] | None = None) -> list[Finding]:
         by_hash: dict[str, list[str]] = defaultdict(list)
-        for member in snapshot.accounts.values():
-            if member.photo is not None and member.photo.sha256:
-                by_hash[member.photo.sha256].append(member.id)
+        for acc in snapshot.accounts.values():
+            if acc.photo is not None and acc.photo.sha256:
+                by_hash[acc.photo.sha256].append(acc.id)
         out: list[Finding] = []
         for subject in subjects_of(snapshot, subjects):
             account = snapshot.accounts.get(subject)
