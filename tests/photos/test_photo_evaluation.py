@@ -30,8 +30,8 @@ def synthetic_rows(eval_data: Path) -> list[EvalRow]:
 
 def test_photo_reuse_held_out(reuse_rows: list[EvalRow]) -> None:
     held = "held-out odd files"
-    assert _value(reuse_rows, "photo_reuse", f"{held}, all", "recall") >= 0.98
-    assert _value(reuse_rows, "photo_reuse", f"{held}, mirrored", "recall") >= 0.97
+    assert _value(reuse_rows, "photo_reuse", f"{held}, all", "recall") >= 0.985
+    assert _value(reuse_rows, "photo_reuse", f"{held}, mirrored", "recall") >= 0.98
     assert _value(reuse_rows, "photo_reuse", f"{held}, not mirrored", "recall") >= 0.97
     assert _value(reuse_rows, "photo_reuse", f"{held}, all", "false_match_rate") <= 0.001
     # whole-image hashes alone do not survive a 5-15% crop

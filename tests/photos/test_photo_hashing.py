@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -10,8 +11,21 @@ from PIL import Image
 from tests.photos.drawing import jpeg_bytes, picture
 
 from unmask.detectors.faces import Landmarks, aligned_crop, local_path, recompress
-from unmask.detectors.photo_hashing import bits_to_hex, hash_photo, hex_distance
-from unmask.detectors.photo_match import PDQ_THRESHOLD, PhotoBank, whole_match
+from unmask.detectors.photo_hashing import (
+    FACE_VARIANTS,
+    FaceHashes,
+    RegionHashes,
+    bits_to_hex,
+    hash_photo,
+    hex_distance,
+)
+from unmask.detectors.photo_match import (
+    FACE_THRESHOLD,
+    PDQ_THRESHOLD,
+    PhotoBank,
+    face_distance,
+    whole_match,
+)
 
 
 def test_hex_helpers() -> None:
@@ -84,3 +98,41 @@ def test_aligned_crop_puts_the_eyes_level_at_fixed_places() -> None:
 def test_recompress_shrinks_and_never_enlarges() -> None:
     assert recompress(picture(5, 512)).size == (256, 256)
     assert recompress(picture(5, 100)).size == (100, 100)
+
+
+def _region(rng: np.random.Generator, base: RegionHashes | None, flips: int) -> RegionHashes:
+    """A region's hashes: random, or ``base`` with ``flips`` bits of every hash flipped."""
+
+    def near(h: str | None, bits: int) -> str:
+        value = int(h, 16) if h else int.from_bytes(rng.bytes(bits // 8), "big")
+        for i in rng.choice(bits, size=flips if h else 0, replace=False):
+            value ^= 1 << int(i)
+        return f"{value:0{bits // 4}x}"
+
+    n = len(FACE_VARIANTS)
+    pick = (lambda f, i: getattr(base, f)[i]) if base else (lambda f, i: None)
+    return RegionHashes(
+        *(
+            tuple(near(pick(f, i), 256 if "pdq" in f else 64) for i in range(n))
+            for f in ("pdq", "phash", "pdq_mirror", "phash_mirror")
+        )
+    )
+
+
+def test_face_rule_sums_both_regions_and_the_bank_retrieves_by_either() -> None:
+    rng = np.random.default_rng(0)
+    original = FaceHashes(_region(rng, None, 0), _region(rng, None, 0))
+    near = FaceHashes(_region(rng, original.tight, 20), _region(rng, original.wide, 20))
+    wide_only = FaceHashes(_region(rng, None, 0), _region(rng, original.wide, 5))
+    stranger = FaceHashes(_region(rng, None, 0), _region(rng, None, 0))
+    assert face_distance(near, original.canonical) == 2 * (20 + 2 * 20)
+    assert face_distance(stranger, original.canonical) > FACE_THRESHOLD
+    bank = PhotoBank()
+    bank.add("orig", None, face=original)
+    bank.add("other", None, face=FaceHashes(_region(rng, None, 0), _region(rng, None, 0)))
+    whole = hash_photo(jpeg_bytes(picture(6)))
+    [match] = bank.match(replace(whole, face=near))
+    assert (match.key, match.rule, match.distance) == ("orig", "face", 120)
+    # the tight region is no help here: the wide region's index finds the candidate
+    assert [m.key for m in bank.match(replace(whole, face=wide_only))] == ["orig"]
+    assert bank.match(replace(whole, face=stranger)) == []

@@ -6,12 +6,14 @@
 * ``pdq`` and ``phash``: the standard whole-image PDQ (256 bits, the hash trust-and-safety
   exchanges share, hex as ThreatExchange writes it) and pHash (64 bits), with ``pdq_dihedral``
   (the eight rotations and flips) for matching mirrored copies against intelligence banks;
-* ``face``: hashes of an eye-aligned crop of the face (:class:`FaceHashes`), or None when no face
-  is found. Whole-image DCT hashes break under a 10% crop (a centred 90% crop moves PDQ by ~110
-  of 256 bits); a crop anchored on the eyes does not move with the frame, so these hashes survive
-  the crops, resizes, recompression and mirroring of a re-upload. The crop is hashed at seven small
-  perturbations of the alignment (scale and shift) and mirrored, so that a query can tolerate
-  landmark jitter; an index holds only the canonical hashes.
+* ``face``: hashes of two eye-aligned crops of the face (:class:`FaceHashes`), or None when no
+  face is found. Whole-image DCT hashes break under a 10% crop (a centred 90% crop moves PDQ by
+  ~110 of 256 bits); a crop anchored on the eyes does not move with the frame, so these hashes
+  survive the crops, resizes, recompression and mirroring of a re-upload. There are two regions:
+  ``tight`` (the face, eyes 0.45 of the side apart) and ``wide`` (eyes 0.36 apart: more hair,
+  ears and outline, so a landmark error is a smaller part of the crop). Each is hashed at thirteen
+  small perturbations of the alignment (scale and shift) and mirrored, so that a query can
+  tolerate landmark jitter; an index holds only the canonical hashes.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from unmask.detectors.faces import (
     ImageSource,
+    Landmarks,
     _need,
     aligned_crop,
     find_face,
@@ -42,14 +45,22 @@ FACE_VARIANTS: tuple[tuple[float, tuple[float, float]], ...] = (
     (1.0, (-0.04, 0.0)),
     (1.0, (0.0, 0.04)),
     (1.0, (0.0, -0.04)),
+    (0.9, (0.0, 0.0)),
+    (1.1, (0.0, 0.0)),
+    (1.0, (0.08, 0.0)),
+    (1.0, (-0.08, 0.0)),
+    (1.0, (0.0, 0.08)),
+    (1.0, (0.0, -0.08)),
 )
+#: (eye distance, eye height) of each face region, as fractions of the crop's side.
+FACE_REGIONS: dict[str, tuple[float, float]] = {"tight": (0.45, 0.35), "wide": (0.36, 0.38)}
 #: Index of the left-right mirror in pdqhash's dihedral order.
 PDQ_MIRROR = 5
 
 
 @dataclass(frozen=True, slots=True)
-class FaceHashes:
-    """PDQ and pHash (hex) of eye-aligned face crops: one per ``FACE_VARIANTS`` entry."""
+class RegionHashes:
+    """PDQ and pHash (hex) of one eye-aligned face region: one per ``FACE_VARIANTS`` entry."""
 
     pdq: tuple[str, ...]
     phash: tuple[str, ...]
@@ -63,6 +74,19 @@ class FaceHashes:
     def queries(self) -> list[tuple[str, str]]:
         """Every (pdq, phash) pair a query tries: each variant, plain and mirrored."""
         return list(zip(self.pdq + self.pdq_mirror, self.phash + self.phash_mirror, strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class FaceHashes:
+    """Hashes of the two face regions (``FACE_REGIONS``)."""
+
+    tight: RegionHashes
+    wide: RegionHashes
+
+    @property
+    def canonical(self) -> tuple[str, str, str, str]:
+        """What a bank stores: (tight PDQ, tight pHash, wide PDQ, wide pHash)."""
+        return self.tight.canonical + self.wide.canonical
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,22 +140,27 @@ def mirror(image: Image) -> Image:
     return image.transpose(pil.Transpose.FLIP_LEFT_RIGHT)
 
 
-def face_hashes(image: Image) -> FaceHashes | None:
-    marks = find_face(image)
-    if marks is None:
-        return None
+def region_hashes(image: Image, marks: Landmarks, eye_dist: float, eye_y: float) -> RegionHashes:
     pdq: list[str] = []
     phash: list[str] = []
     pdq_m: list[str] = []
     phash_m: list[str] = []
     for scale, shift in FACE_VARIANTS:
-        crop = aligned_crop(image, marks, scale=scale, shift=shift)
+        crop = aligned_crop(image, marks, eye_dist=eye_dist, eye_y=eye_y, scale=scale, shift=shift)
         dihedral, _ = pdq_dihedral_hex(crop)
         pdq.append(dihedral[0])
         pdq_m.append(dihedral[PDQ_MIRROR])
         phash.append(phash_hex(crop))
         phash_m.append(phash_hex(mirror(crop)))
-    return FaceHashes(tuple(pdq), tuple(phash), tuple(pdq_m), tuple(phash_m))
+    return RegionHashes(tuple(pdq), tuple(phash), tuple(pdq_m), tuple(phash_m))
+
+
+def face_hashes(image: Image) -> FaceHashes | None:
+    marks = find_face(image)
+    if marks is None:
+        return None
+    tight, wide = (region_hashes(image, marks, *FACE_REGIONS[r]) for r in ("tight", "wide"))
+    return FaceHashes(tight, wide)
 
 
 def hash_image(image: Image, sha256: str = "", with_face: bool = True) -> PhotoHashes:

@@ -6,10 +6,12 @@ Two rules, either suffices:
   programmes use) in any rotation or flip, *and* pHash within ``PHASH_THRESHOLD`` of 64 (or the
   PDQ alone for a bank entry that carries no pHash, such as an intelligence indicator). Catches
   re-encodes and resizes; not crops.
-* **face**: the eye-aligned face crops agree on PDQ and pHash together:
-  ``min over query variants (pdq distance + 2 * phash distance) <= FACE_THRESHOLD``. Aligned faces
-  of different people are alike, so neither hash alone separates them well; the joint distance
-  does. Catches crops, resizes, recompression and mirroring.
+* **face**: two eye-aligned face regions (``tight`` and ``wide``) agree on PDQ and pHash
+  together. Per region, the joint distance is ``min over query variants (pdq distance + 2 * phash
+  distance)``; the face rule holds when the sum over the two regions is ``<= FACE_THRESHOLD``.
+  Aligned faces of different people are alike, so neither hash alone separates them well; the
+  joint distance does, and the wide region (hair, ears, outline) adds what the tight one lacks.
+  Catches crops, resizes, recompression and mirroring.
 
 ``FACE_THRESHOLD`` was chosen on re-uploads of the even-numbered half of the evaluation faces
 (docs/photo-detectors.md); figures are reported on the other half.
@@ -20,13 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from unmask.detectors.hamming_index import HammingIndex
-from unmask.detectors.photo_hashing import FaceHashes, PhotoHashes, hex_distance
+from unmask.detectors.photo_hashing import FaceHashes, PhotoHashes, RegionHashes, hex_distance
 
 PDQ_THRESHOLD = 31
 PHASH_THRESHOLD = 10
-FACE_THRESHOLD = 98
-#: Face PDQ radius for index retrieval, before the joint check.
-FACE_RETRIEVE = FACE_THRESHOLD
+FACE_THRESHOLD = 211
+#: Face PDQ radius for index retrieval, before the joint check: when the sum of two regions'
+#: joint distances is within the threshold, one of them is within half of it.
+FACE_RETRIEVE = FACE_THRESHOLD // 2
 _RANK = {"sha256": 0, "whole": 1, "face": 2}
 
 
@@ -37,10 +40,18 @@ class Match:
     distance: int
 
 
-def face_distance(query: FaceHashes, pdq: str, phash: str) -> int:
-    """Joint distance of a query face to one stored canonical face (0 = identical)."""
+def region_distance(query: RegionHashes, pdq: str, phash: str) -> int:
+    """Joint distance of a query region to one stored canonical region (0 = identical)."""
     return min(
         hex_distance(q_pdq, pdq) + 2 * hex_distance(q_ph, phash) for q_pdq, q_ph in query.queries()
+    )
+
+
+def face_distance(query: FaceHashes, stored: tuple[str, str, str, str]) -> int:
+    """Joint distance of a query face to a stored ``FaceHashes.canonical`` (both regions)."""
+    tight_pdq, tight_phash, wide_pdq, wide_phash = stored
+    return region_distance(query.tight, tight_pdq, tight_phash) + region_distance(
+        query.wide, wide_pdq, wide_phash
     )
 
 
@@ -63,9 +74,10 @@ class PhotoBank:
         self.exhaustive = exhaustive
         self.face_bands = face_bands
         self._whole = HammingIndex(256, 16)
-        self._face = HammingIndex(256, face_bands)
+        self._tight = HammingIndex(256, face_bands)
+        self._wide = HammingIndex(256, face_bands)
         self._phash: dict[str, str | None] = {}
-        self._face_phash: dict[str, str] = {}
+        self._face: dict[str, tuple[str, str, str, str]] = {}
         self._sha: dict[str, list[str]] = {}
 
     def __len__(self) -> int:
@@ -85,9 +97,10 @@ class PhotoBank:
         if sha256:
             self._sha.setdefault(sha256, []).append(key)
         if face is not None:
-            face_pdq, face_phash = face.canonical
-            self._face.add([key], [face_pdq])
-            self._face_phash[key] = face_phash
+            stored = face.canonical
+            self._tight.add([key], [stored[0]])
+            self._wide.add([key], [stored[2]])
+            self._face[key] = stored
 
     def add_hashes(self, key: str, hashes: PhotoHashes) -> None:
         self.add(key, hashes.pdq, hashes.phash, hashes.sha256 or None, hashes.face)
@@ -110,10 +123,12 @@ class PhotoBank:
                     keep(Match(key, "whole", dist))
         if query.face is not None:
             seen: set[str] = set()
-            for q_pdq, _ in query.face.queries():
-                seen.update(k for k, _ in self._face.query(q_pdq, FACE_RETRIEVE, self.exhaustive))
+            for index, region in ((self._tight, query.face.tight), (self._wide, query.face.wide)):
+                # the canonical alignment, plain and mirrored, retrieves; all variants then score
+                for q_pdq in region.pdq + region.pdq_mirror:
+                    seen.update(k for k, _ in index.query(q_pdq, FACE_RETRIEVE, self.exhaustive))
             for key in seen:
-                dist = face_distance(query.face, self._face.hash_of(key), self._face_phash[key])
+                dist = face_distance(query.face, self._face[key])
                 if dist <= FACE_THRESHOLD:
                     keep(Match(key, "face", dist))
         return sorted(found.values(), key=lambda m: (m.distance, m.key))

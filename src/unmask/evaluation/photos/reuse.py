@@ -30,7 +30,7 @@ from unmask.evaluation.rows import EvalRow
 
 SUITE = "photo_reuse"
 REQUIRES = ("faces/real", "faces/fake")
-HASH_VERSION = "photo_hashing-1"
+HASH_VERSION = "photo_hashing-2"
 
 
 @dataclass(frozen=True)
@@ -49,13 +49,16 @@ def _as_json(h: Any) -> dict[str, Any]:
 
 
 def _from_json(d: dict[str, Any]) -> Any:
-    from unmask.detectors.photo_hashing import FaceHashes, PhotoHashes
+    from unmask.detectors.photo_hashing import FaceHashes, PhotoHashes, RegionHashes
 
     face = d.pop("face")
     d["pdq_dihedral"] = tuple(d["pdq_dihedral"])
-    return PhotoHashes(
-        **d, face=FaceHashes(**{k: tuple(v) for k, v in face.items()}) if face else None
+    regions = (
+        {r: RegionHashes(**{k: tuple(v) for k, v in face[r].items()}) for r in ("tight", "wide")}
+        if face
+        else None
     )
+    return PhotoHashes(**d, face=FaceHashes(**regions) if regions else None)
 
 
 def _hash_original(path: Path) -> dict[str, Any]:
@@ -159,11 +162,11 @@ def calibrate(data: Path, budget: float = 0.0005) -> int:
         for o in all_cases:
             if c.query.face is None or o.original.face is None:
                 continue
-            d = face_distance(c.query.face, *o.original.face.canonical)
+            d = face_distance(c.query.face, o.original.face.canonical)
             (true_d if o.key == c.key else false_d).append(d)
     pairs = len(calib) * (len(all_cases) - 1)
     best = 0
-    for t in range(40, 160, 2):
+    for t in range(120, 300):
         fmr = sum(d <= t for d in false_d) / pairs
         recall = sum(d <= t for d in true_d) / len(calib)
         print(f"threshold {t:3d}: recall {recall:.4f}  false-match rate {fmr:.6f}")
