@@ -39,7 +39,8 @@ class ApproachModel:
         counts = counts.astype(np.float64)
         counts.data = 1.0 + np.log(counts.data)
         words = normalize(counts.multiply(self.idf_.reshape(1, -1)).tocsr())
-        cues = np.log1p([[cue_vector(t)[c] for c in CATEGORIES] for t in norm]) * self.cue_scale
+        per_text = [list(cue_vector(t).values()) for t in norm]  # CATEGORIES order
+        cues = np.log1p(np.array(per_text).reshape(len(norm), len(CATEGORIES))) * self.cue_scale
         return hstack([words, csr_matrix(cues)]).tocsr()
 
     def fit(self, texts: Sequence[str], labels: Sequence[int]) -> ApproachModel:

@@ -43,6 +43,8 @@ _BULLET = re.compile(r"(?m)^\s*(?:[*\-+]|\d{1,2}[.)])\s+")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_DIGIT = re.compile(r"\d")
+_UPPER = re.compile(r"[A-Z]")
 
 
 def normalise_text(text: str) -> str:
@@ -151,8 +153,8 @@ def style_features(text: str) -> dict[str, float]:
         "generated_word_rate": sum(w in _GENERATED_SET for w in low) / n_words,
         "caps_word_rate": sum(len(w) > 1 and w.isupper() for w in toks) / n_words,
         "title_word_rate": sum(w[:1].isupper() for w in toks) / n_words,
-        "digit_rate": sum(c.isdigit() for c in t) / n_chars,
-        "upper_rate": sum(c.isupper() for c in t) / n_chars,
+        "digit_rate": len(_DIGIT.findall(t)) / n_chars,
+        "upper_rate": len(_UPPER.findall(t)) / n_chars,
     }
     for key, group in _PRONOUNS.items():
         out[f"pronoun_{key}"] = sum(w in group for w in low) / n_words

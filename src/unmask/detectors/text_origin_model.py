@@ -72,9 +72,8 @@ class TextOriginModel:
 
     @staticmethod
     def _style_matrix(texts: Sequence[str]) -> Array:
-        return np.array(
-            [[style_features(t)[k] for k in STYLE_FEATURES] for t in texts], dtype=float
-        )
+        rows = [list(style_features(t).values()) for t in texts]  # STYLE_FEATURES order
+        return np.array(rows, dtype=float).reshape(len(rows), len(STYLE_FEATURES))
 
     def _embeddings(self, texts: Sequence[str]) -> Array:
         from unmask.detectors.text_embedding import embed

@@ -1,5 +1,5 @@
-"""The evaluation suites. Each module exposes ``SUITE: str`` and ``run(data: Path) -> list[EvalRow]``
-and skips itself (returns []) with a logged reason when its data is absent.
+"""The evaluation suites. Each module exposes ``SUITE: str``, ``REQUIRES`` (data paths) and
+``run(data: Path) -> list[EvalRow]``; a suite whose data is absent is skipped with the reason.
 """
 
 from __future__ import annotations
@@ -18,11 +18,15 @@ SUITE_MODULES: tuple[str, ...] = (
     "unmask.evaluation.photos.reuse",
     "unmask.evaluation.photos.synthetic",
     "unmask.evaluation.network_sim",
+    "unmask.evaluation.suite_jobs",
+    "unmask.evaluation.suite_sms",
+    "unmask.evaluation.suite_text_sim",
 )
 
 
 def run_suites(
-    data: Path, only: set[str] | None = None,
+    data: Path,
+    only: set[str] | None = None,
     on_skip: Callable[[str, str], None] | None = None,
 ) -> list[EvalRow]:
     rows: list[EvalRow] = []
