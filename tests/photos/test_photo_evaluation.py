@@ -1,5 +1,6 @@
 """The photo suites on the real face images (../shared/data): the figures docs/photo-detectors.md
-reports. Slow the first time (image work, about 6 minutes); later runs read the feature cache."""
+reports. Slow the first time (image work on every core, a few minutes); later runs read the
+feature cache."""
 
 from __future__ import annotations
 
@@ -41,10 +42,11 @@ def test_photo_reuse_held_out(reuse_rows: list[EvalRow]) -> None:
 def test_synthetic_face_cross_validated(synthetic_rows: list[EvalRow]) -> None:
     orig, small = (f"5-fold stratified, {c}" for c in synthetic.CONDITIONS)
     main = "synthetic_face"
-    assert _value(synthetic_rows, main, orig, "roc_auc") >= 0.96
-    assert _value(synthetic_rows, main, orig, "tpr_at_1pct_fpr") >= 0.7
-    assert _value(synthetic_rows, main, small, "roc_auc") >= 0.93
-    assert _value(synthetic_rows, main, orig, "brier") <= 0.08
+    assert _value(synthetic_rows, main, orig, "roc_auc") >= 0.97
+    assert _value(synthetic_rows, main, orig, "tpr_at_1pct_fpr") >= 0.8
+    assert _value(synthetic_rows, main, small, "roc_auc") >= 0.96
+    assert _value(synthetic_rows, main, small, "tpr_at_1pct_fpr") >= 0.65
+    assert _value(synthetic_rows, main, orig, "brier") <= 0.055
     # the face alone carries the signal; the background alone carries less, and breaks when
     # the photo is shrunk and recompressed
     corners = "synthetic_face[corner residuals, background only]"
@@ -53,7 +55,7 @@ def test_synthetic_face_cross_validated(synthetic_rows: list[EvalRow]) -> None:
             _value(synthetic_rows, main, split, "roc_auc")
             > _value(synthetic_rows, corners, split, "roc_auc") + 0.1
         )
-    assert _value(synthetic_rows, "synthetic_face[embedding only]", small, "roc_auc") >= 0.92
+    assert _value(synthetic_rows, "synthetic_face[embedding only]", small, "roc_auc") >= 0.94
     folds = [
         r for r in synthetic_rows if r.detector == main and r.split.startswith(f"{orig}, fold")
     ]

@@ -12,8 +12,10 @@ import pytest
 from tests.photos.drawing import jpeg_bytes, picture
 
 import unmask.detectors.synthetic_face as sf
+from unmask.detectors.face_cues import colour_residual, colour_stats, eye_cues
 from unmask.detectors.face_features import FaceFeatures, residual_features, spam
-from unmask.detectors.face_model import ArtefactError, FaceModel, train
+from unmask.detectors.face_model import ArtefactError, FaceModel, choose_c, train
+from unmask.detectors.faces import Landmarks
 from unmask.model import Account, PhotoRef, Snapshot
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -36,10 +38,11 @@ def _fake_features(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def features(image: object) -> FaceFeatures:
         mean = float(np.asarray(image, dtype=float).mean()) / 255.0
-        return FaceFeatures((mean, 1 - mean), (mean * 2,), {"roll_deg": 0.0})
+        return FaceFeatures(
+            (mean, 1 - mean), (mean * 2,), {"roll_deg": 0.0}, (mean,), (1 - mean,), (mean**2,)
+        )
 
     monkeypatch.setattr(sf, "face_features", features)
-    monkeypatch.setattr(sf, "GROUPS", ("residual", "embedding"))
     sf._features_of.cache_clear()
 
 
@@ -50,7 +53,8 @@ def test_abstains_without_photo_model_or_face(tmp_path: Path) -> None:
     assert untrained["nophoto"].score is None and "readable photo" in untrained["nophoto"].reason
     assert "not trained" in untrained["a0"].reason
     detector = sf.SyntheticFace()
-    detector.model_ = train([[0.0], [1.0], [0.1], [0.9]], [0, 1, 0, 1], ("embedding",))
+    rows = [{"embedding": [v]} for v in (0.0, 1.0, 0.1, 0.9)]
+    detector.model_ = train(rows, [0, 1, 0, 1], (("embedding",),))
     [no_face] = detector.detect(snap, ["a0"])
     assert no_face.score is None and "no face" in no_face.reason
 
@@ -87,15 +91,19 @@ def test_fit_without_two_of_each_class_stays_untrained(tmp_path: Path) -> None:
 
 
 def test_artefact_is_versioned_json_and_refuses_others() -> None:
-    model = train([[0.0, 1.0], [1.0, 0.0], [0.2, 0.7], [0.8, 0.1]], [0, 1, 0, 1])
+    rows = [{"a": [a], "b": [b]} for a, b in ((0.0, 1.0), (1.0, 0.0), (0.2, 0.7), (0.8, 0.1))]
+    model = train(rows, [0, 1, 0, 1], (("a", "b"), ("b",)))
     body = json.loads(model.to_bytes())
-    assert body["format"] == "unmask.synthetic_face.logistic" and body["version"] == 1
+    assert body["format"] == "unmask.synthetic_face.logistic" and body["version"] == 2
+    assert [p["groups"] for p in body["parts"]] == [["a", "b"], ["b"]]
     assert FaceModel.from_bytes(model.to_bytes()) == model
     with pytest.raises(ArtefactError, match="retrain"):
         FaceModel.from_bytes(json.dumps(body | {"feature_version": "old"}).encode())
     with pytest.raises(ArtefactError):
         FaceModel.from_bytes(b"\x80\x04pickle")
-    assert model.predict([1.0, 0.0]) > model.predict([0.0, 1.0])
+    assert model.predict({"a": [1.0], "b": [0.0]}) > model.predict({"a": [0.0], "b": [1.0]})
+    with pytest.raises(ValueError, match="features"):
+        model.parts[0].predict({"a": [1.0], "b": []})
 
 
 def test_residual_features_are_normalised_histograms() -> None:
@@ -105,3 +113,28 @@ def test_residual_features_are_normalised_histograms() -> None:
     rgb = np.asarray(picture(3, 64))
     feats = residual_features(rgb)
     assert len(feats) == 3 * 125 and sum(feats) == pytest.approx(3.0)
+    colour = colour_residual(rgb)
+    assert len(colour) == 8 * 125 and sum(colour) == pytest.approx(8.0)
+    assert len(colour_stats(rgb)) == 36
+
+
+def test_eye_cues_compare_the_two_eyes() -> None:
+    image = np.full((100, 160, 3), 90, dtype=np.uint8)
+    for cx in (50, 110):  # two dark eyes with a highlight at the same place in each
+        image[40:52, cx - 10 : cx + 10] = 30
+        image[43:46, cx + 2 : cx + 5] = 250
+    marks = Landmarks(((40.0, 46.0), (60.0, 46.0), (100.0, 46.0), (120.0, 46.0), (80.0, 70.0)))
+    cues = eye_cues(image, marks)
+    assert len(cues) == 16
+    assert cues[10] == pytest.approx(1.0), "the two highlight masks coincide"
+    image[43:46, 112:115] = 30  # remove the right eye's highlight, add one elsewhere
+    image[48:51, 102:105] = 250
+    assert eye_cues(image, marks)[10] < 0.5
+
+
+def test_inner_cv_picks_c_from_the_grid() -> None:
+    rng = np.random.default_rng(1)
+    y = [i % 2 for i in range(60)]
+    x = rng.normal(size=(60, 5)) + np.outer(y, [1.5, 0, 0, 0, 0])
+    assert choose_c(x, y, list(range(60)), (0.01, 1.0)) in (0.01, 1.0)
+    assert choose_c(x, y, list(range(60)), (0.5,)) == 0.5

@@ -6,6 +6,8 @@ All features come from the face region only (never the background):
   horizontal and vertical) of the grey image and of the R-G and B-G colour differences, on a box
   around the face at native resolution (no resampling, which would erase generator traces);
 * ``embedding``: the 128-d dlib ResNet face descriptor (``face_recognition_models``);
+* ``colour_residual``, ``colour``, ``eye_cues``: colour-difference rich-model residuals, colour
+  statistics, and the two eyes compared (specular highlights, irises): see ``face_cues``;
 * eye geometry (eye-centre positions and distance relative to the frame, roll): reported as
   evidence, not used by the classifier, because the evaluation faces are all aligned alike.
 """
@@ -23,7 +25,8 @@ if TYPE_CHECKING:
     from PIL.Image import Image
 
 TRUNC = 2
-FEATURE_VERSION = "face-features-1"
+FEATURE_VERSION = "face-features-2"
+FEATURE_GROUPS = ("residual", "embedding", "colour_residual", "colour", "eye_cues")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +34,19 @@ class FaceFeatures:
     residual: tuple[float, ...]
     embedding: tuple[float, ...]
     eyes: dict[str, float]
+    colour_residual: tuple[float, ...] = ()
+    colour: tuple[float, ...] = ()
+    eye_cues: tuple[float, ...] = ()
 
     def vector(self, groups: tuple[str, ...] = ("residual", "embedding")) -> list[float]:
         out: list[float] = []
         for g in groups:
             out.extend(getattr(self, g))
         return out
+
+    def table(self) -> dict[str, tuple[float, ...]]:
+        """Every numeric feature group by name (what ``face_model`` reads)."""
+        return {g: getattr(self, g) for g in FEATURE_GROUPS}
 
 
 def spam(channel: Any) -> Any:
@@ -110,7 +120,14 @@ def face_features(image: Image) -> FaceFeatures | None:
     x0, y0, x1, y1 = face_box(marks)
     if x1 - x0 < 24:
         return None
+    from unmask.detectors.face_cues import colour_residual, colour_stats, eye_cues
+
     crop = np.asarray(image.crop((x0, y0, x1, y1)))
     return FaceFeatures(
-        tuple(residual_features(crop)), tuple(embedding(image, marks)), eye_geometry(image, marks)
+        tuple(residual_features(crop)),
+        tuple(embedding(image, marks)),
+        eye_geometry(image, marks),
+        tuple(colour_residual(crop)),
+        tuple(colour_stats(crop)),
+        tuple(eye_cues(np.asarray(image), marks)),
     )

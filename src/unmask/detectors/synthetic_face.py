@@ -3,8 +3,9 @@
 Reads the image from ``PhotoRef.uri`` (a local path or ``file://`` URI) and abstains when there is
 none, it cannot be read, or it shows no face. Two scorers, either or both:
 
-* the trained classifier (``face_model``) on face-region features (``face_features``): pixel
-  residual co-occurrences and the dlib face descriptor. Fitted by ``unmask train`` from labelled
+* the trained classifier (``face_model``) on face-region features (``face_features``,
+  ``face_cues``): pixel and colour residual co-occurrences, colour statistics, eye cues and the
+  dlib face descriptor. Fitted by ``unmask train`` from labelled
   accounts whose photos are readable; no trained model ships with unmask.
 * an optional user-supplied ONNX model: path in the constructor or ``$UNMASK_SYNTHETIC_FACE_ONNX``.
   It receives one float32 tensor ``[1, 3, S, S]`` (RGB in [0, 1]) of the eye-aligned face crop
@@ -24,7 +25,7 @@ from typing import Any, ClassVar
 
 from unmask.detectors.base import subjects_of
 from unmask.detectors.face_features import FaceFeatures, face_features
-from unmask.detectors.face_model import GROUPS, FaceModel, train
+from unmask.detectors.face_model import C_GRID, PARTS, FaceModel, Features, train
 from unmask.detectors.faces import aligned_crop, find_face, local_path, open_rgb, recompress
 from unmask.detectors.registry import register
 from unmask.model import Evidence, Finding, PhotoRef, Snapshot
@@ -89,17 +90,24 @@ def onnx_score(model_path: str, image_path: Path) -> float | None:
 @register
 class SyntheticFace:
     name: ClassVar[str] = "synthetic_face"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     needs: ClassVar[frozenset[str]] = frozenset({"account"})
     description: ClassVar[str] = (
-        "AI-generated profile photo: a classifier trained on face-region pixel residuals and the "
-        "face descriptor, and/or a user-supplied ONNX model."
+        "AI-generated profile photo: a classifier trained on face-region pixel and colour "
+        "residuals, colour and eye cues and the face descriptor, and/or a user-supplied ONNX model."
     )
 
-    def __init__(self, onnx_model: str | None = None, c: float = 1.0, augment: bool = True) -> None:
+    def __init__(
+        self,
+        onnx_model: str | None = None,
+        c: float | None = None,
+        augment: bool = True,
+        parts: tuple[tuple[str, ...], ...] = PARTS,
+    ) -> None:
         self.onnx_model = onnx_model
-        self.c = c
+        self.c = c  # None: chosen per part by inner cross-validation
         self.augment = augment
+        self.parts = parts
 
     def _onnx_path(self) -> str | None:
         return self.onnx_model or os.environ.get(ONNX_ENV) or None
@@ -108,20 +116,23 @@ class SyntheticFace:
         """Train on labelled accounts with readable face photos (``augment``: each photo also as
         a 256 px JPEG q70 copy, as re-uploads look); stays untrained (and says so in its
         abstentions) when there are fewer than two photos of each class."""
-        x: list[list[float]] = []
+        x: list[Features] = []
         y: list[int] = []
-        for account_id in sorted(labels):
+        ids: list[int] = []
+        for n, account_id in enumerate(sorted(labels)):
             account = snapshot.accounts.get(account_id)
             photo = account.photo if account is not None else None
             for small in (False, True) if self.augment else (False,):
                 feats = photo_features(photo, small)
                 if feats is not None:
-                    x.append(feats.vector(GROUPS))
+                    x.append(feats.table())
                     y.append(int(labels[account_id]))
+                    ids.append(n)
         self.n_train_ = len(y)
         self.model_: FaceModel | None = None
         if sum(y) >= 2 and len(y) - sum(y) >= 2:
-            self.model_ = train(x, y, GROUPS, self.c)
+            grid = (self.c,) if self.c is not None else C_GRID
+            self.model_ = train(x, y, self.parts, ids, grid)
         return self
 
     def to_artifact(self) -> bytes:
@@ -175,7 +186,7 @@ class SyntheticFace:
         scores: list[float] = []
         evidence: list[Evidence] = []
         if model is not None:
-            p = model.predict(feats.vector(model.groups))
+            p = model.predict(feats.table())
             scores.append(p)
             evidence.append(
                 Evidence(

@@ -12,7 +12,7 @@ import io
 import json
 import os
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,21 +76,63 @@ def cache_dir() -> Path:
     return Path(root) if root else Path.home() / ".cache" / "unmask"
 
 
-def cached(namespace: str, key_parts: list[str], compute: Callable[[], Any]) -> Any:
-    """``compute()`` memoised as JSON under the cache directory."""
+def _cache_path(namespace: str, key_parts: list[str]) -> Path:
     key = hashlib.sha256("\0".join(key_parts).encode()).hexdigest()[:32]
-    path = cache_dir() / "eval" / namespace / f"{key}.json"
-    if path.exists():
-        try:
-            return json.loads(path.read_text())
-        except (OSError, ValueError):
-            pass
-    value = compute()
+    return cache_dir() / "eval" / namespace / f"{key}.json"
+
+
+def _store(path: Path, value: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(value))
     tmp.replace(path)
+
+
+def _load(path: Path) -> tuple[bool, Any]:
+    if path.exists():
+        try:
+            return True, json.loads(path.read_text())
+        except (OSError, ValueError):
+            pass
+    return False, None
+
+
+def cached(namespace: str, key_parts: list[str], compute: Callable[[], Any]) -> Any:
+    """``compute()`` memoised as JSON under the cache directory."""
+    path = _cache_path(namespace, key_parts)
+    found, value = _load(path)
+    if not found:
+        value = compute()
+        _store(path, value)
     return value
+
+
+def _call(compute: Callable[[], Any]) -> Any:
+    return compute()
+
+
+def cached_many(namespace: str, jobs: Sequence[tuple[list[str], Callable[[], Any]]]) -> list[Any]:
+    """Like ``cached`` for many (key parts, compute) jobs: the missing ones are computed in
+    ``$UNMASK_EVAL_WORKERS`` processes (default: one per core), so that a first run on an empty
+    cache uses every core."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    paths = [_cache_path(namespace, key) for key, _ in jobs]
+    loaded = [_load(p) for p in paths]
+    missing = [i for i, (found, _) in enumerate(loaded) if not found]
+    values = [v for _, v in loaded]
+    workers = int(os.environ.get("UNMASK_EVAL_WORKERS", "0")) or os.cpu_count() or 1
+    if len(missing) > 4 and workers > 1:
+        with ProcessPoolExecutor(min(workers, len(missing))) as pool:
+            results = pool.map(_call, [jobs[i][1] for i in missing], chunksize=4)
+            for i, value in zip(missing, results, strict=True):
+                values[i] = value
+                _store(paths[i], value)
+    else:
+        for i in missing:
+            values[i] = jobs[i][1]()
+            _store(paths[i], values[i])
+    return values
 
 
 def file_digest(path: Path) -> str:

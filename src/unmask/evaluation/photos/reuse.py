@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from unmask.evaluation.photos.common import (
-    cached,
+    cached_many,
     face_files,
     file_digest,
     reupload,
@@ -75,24 +75,32 @@ def _hash_reupload(path: Path, rng: random.Random, mirrored: bool) -> dict[str, 
 
 
 def cases(data: Path) -> list[Case]:
-    out: list[Case] = []
-    for i, (path, _label) in enumerate(face_files(data)):
+    files = face_files(data)
+    jobs: list[tuple[list[str], Any]] = []
+    mirrors: list[bool] = []
+    for path, _label in files:
         digest = file_digest(path)
         rng = rng_for(path)
         mirrored = rng.random() < 0.5
-        original = cached(
-            "photo_reuse",
-            [HASH_VERSION, digest, "original"],
-            functools.partial(_hash_original, path),
+        mirrors.append(mirrored)
+        jobs.append(([HASH_VERSION, digest, "original"], functools.partial(_hash_original, path)))
+        jobs.append(
+            (
+                [HASH_VERSION, digest, "reupload", str(mirrored)],
+                functools.partial(_hash_reupload, path, rng, mirrored),
+            )
         )
-        query = cached(
-            "photo_reuse",
-            [HASH_VERSION, digest, "reupload", str(mirrored)],
-            functools.partial(_hash_reupload, path, rng, mirrored),
+    values = cached_many("photo_reuse", jobs)
+    return [
+        Case(
+            f"{path.parent.name}/{path.name}",
+            _from_json(values[2 * i]),
+            _from_json(values[2 * i + 1]),
+            mirrors[i],
+            i % 2 == 1,
         )
-        key = f"{path.parent.name}/{path.name}"
-        out.append(Case(key, _from_json(original), _from_json(query), mirrored, i % 2 == 1))
-    return out
+        for i, (path, _label) in enumerate(files)
+    ]
 
 
 def match_sets(all_cases: list[Case], whole_only: bool = False) -> list[set[str]]:
