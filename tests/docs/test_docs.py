@@ -50,3 +50,16 @@ def test_every_policy_key_is_documented() -> None:
     for model in (Policy, Combine, Routing, DetectorPolicy):
         for key in model.model_fields:
             assert f"`{key}`" in doc, f"policy key {key!r} is not in docs/policy.md"
+
+
+def test_evaluation_table_is_what_unmask_evaluate_measured() -> None:
+    import json
+
+    from unmask.evaluation.report import replace_table
+
+    rows = json.loads((ROOT / "docs" / "evaluation.json").read_text())
+    assert {"detector", "suite", "split", "metric", "value", "n"} <= set(rows[0])
+    doc = (ROOT / "docs" / "evaluation.md").read_text()
+    assert replace_table(doc, rows) == doc, (
+        "run: unmask evaluate --json docs/evaluation.json --update-doc docs/evaluation.md"
+    )
