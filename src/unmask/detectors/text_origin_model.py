@@ -51,11 +51,13 @@ class TextOriginModel:
     def __init__(
         self, use_embeddings: bool = True, ngram_range: tuple[int, int] = (1, 4),
         max_features: int = 50_000, crop_chars: int = 250, inner_folds: int = 3,
+        short_crop_chars: int = 120,
     ) -> None:  # fmt: skip
         self.use_embeddings = use_embeddings
         self.ngram_range = ngram_range
         self.max_features = max_features
         self.crop_chars = crop_chars
+        self.short_crop_chars = short_crop_chars
         self.inner_folds = inner_folds
 
     # -- features -------------------------------------------------------------------------------
@@ -129,11 +131,13 @@ class TextOriginModel:
         base = [normalise_text(t) for t in texts]
         grp = list(groups) if groups is not None else list(range(len(base)))
         all_texts, all_y, all_g = list(base), list(labels), list(grp)
+        # every text is also seen cut short, so the stacker is calibrated on short texts too
         for t, label, g in zip(base, labels, grp, strict=True):
-            if len(t) > 1.2 * self.crop_chars:
-                all_texts.append(truncate_words(t, self.crop_chars))
-                all_y.append(label)
-                all_g.append(g)
+            for crop in (self.crop_chars, self.short_crop_chars):
+                if crop and len(t) > 1.2 * crop:
+                    all_texts.append(truncate_words(t, crop))
+                    all_y.append(label)
+                    all_g.append(g)
         y = np.asarray(all_y, dtype=np.float64)
         g_arr = np.asarray([str(x) for x in all_g])
         style = self._style_matrix(all_texts)
