@@ -127,6 +127,27 @@ def _big_file(path: Path, n: int) -> Path:
     return path
 
 
+def _no_process_reading(path: Path, patience: float = 15.0) -> bool:
+    """True once no process has ``path`` on its command line (polled, bounded)."""
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        alive = False
+        for proc_dir in Path("/proc").iterdir():
+            if not proc_dir.name.isdigit():
+                continue
+            try:
+                cmdline = (proc_dir / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if str(path).encode() in cmdline:
+                alive = True
+                break
+        if not alive:
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def test_sigkilled_ingest_resumes_without_loss_or_duplicates(store: Store, tmp_path: Path) -> None:
     n = 150_000
     path = _big_file(tmp_path / "connections.jsonl", n)
@@ -151,6 +172,7 @@ def test_sigkilled_ingest_resumes_without_loss_or_duplicates(store: Store, tmp_p
     assert proc.poll() is None, "ingest finished before it could be killed: use a larger file"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    assert _no_process_reading(path), "the ingest worker outlived its killed parent"
     partial = store.count("connection")
     assert 0 < partial < n
     resumed = ingest(store, [path]).files[0]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import queue
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,16 @@ _DONE = "done"
 def _produce(
     q: Any, parent: int, path: Path, start: int, kind: str | None, sqlite: bool, batch_size: int
 ) -> None:
+    def watch() -> None:
+        # A worker whose parent is gone (e.g. SIGKILL) exits at once, even while it is blocked at
+        # exit flushing queued batches to a reader that will never come.
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
     def put(item: object) -> bool:
         while True:
             try:
