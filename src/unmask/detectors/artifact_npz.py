@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["ArtifactError", "pack", "unpack"]
+__all__ = ["ArtifactError", "pack", "pack_model", "unpack", "unpack_model"]
 
 
 class ArtifactError(ValueError):
@@ -47,3 +47,16 @@ def unpack(
         )
     meta: dict[str, Any] = header.get("meta", {})
     return meta, arrays
+
+
+def pack_model(fmt: str, version: str, model_bytes: bytes | None, fit_note: str) -> bytes:
+    """A trained detector's artefact: its serialised model (or none) and the note on its fit."""
+    blob = np.frombuffer(model_bytes, dtype=np.uint8) if model_bytes else np.zeros(0, np.uint8)
+    return pack(fmt, version, {"fit_note": fit_note}, {"model": blob})
+
+
+def unpack_model(data: bytes, fmt: str, version: str) -> tuple[bytes | None, str]:
+    """The serialised model (None when the artefact holds none) and the note on its fit."""
+    meta, arrays = unpack(data, fmt, version)
+    blob = arrays["model"].tobytes()
+    return (blob or None), str(meta["fit_note"])

@@ -18,7 +18,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from unmask.detectors.artifact_npz import pack, unpack
+from unmask.detectors.artifact_npz import pack_model, unpack_model
 from unmask.detectors.base import subjects_of
 from unmask.detectors.near_duplicates import near_duplicates
 from unmask.detectors.registry import register
@@ -78,15 +78,12 @@ class TextOrigin:
 
     def to_artifact(self) -> bytes:
         model = getattr(self, "model_", None)
-        blob = np.frombuffer(model.to_bytes(), dtype=np.uint8) if model else np.zeros(0, np.uint8)
-        meta = {"fit_note": getattr(self, "fit_note_", "not trained")}
-        return pack(_FORMAT, self.version, meta, {"model": blob})
+        note = getattr(self, "fit_note_", "not trained")
+        return pack_model(_FORMAT, self.version, model.to_bytes() if model else None, note)
 
     def load_artifact(self, data: bytes) -> None:
-        meta, arrays = unpack(data, _FORMAT, self.version)
-        blob = arrays["model"].tobytes()
+        blob, self.fit_note_ = unpack_model(data, _FORMAT, self.version)
         self.model_ = TextOriginModel.from_bytes(blob) if blob else None
-        self.fit_note_ = str(meta["fit_note"])
 
     # -- detection ------------------------------------------------------------------------------
     def detect(self, snapshot: Snapshot, subjects: Sequence[str] | None = None) -> list[Finding]:
