@@ -20,6 +20,11 @@ def evaluate(
     update_doc: Path | None = typer.Option(
         None, "--update-doc", help="Replace the results table in this Markdown file."
     ),
+    merge: bool = typer.Option(
+        False,
+        "--merge",
+        help="Keep the rows of suites not run from the existing --json file (with --suite).",
+    ),
 ) -> None:
     """Run every evaluation suite whose data is present; print a table and optionally write JSON."""
     from unmask.evaluation import data_dir, run_suites
@@ -36,13 +41,20 @@ def evaluate(
     for r in rows:
         table.add_row(r.detector, r.suite, r.split, r.metric, f"{r.value:.4f}", str(r.n))
     console.print(table)
+    out = [r.as_dict() for r in rows]
+    if merge:
+        if json_out is None or not json_out.exists():
+            raise typer.BadParameter("--merge needs an existing --json file")
+        from unmask.evaluation.report import merge_rows
+
+        out = merge_rows(json.loads(json_out.read_text()), out)
     if json_out:
-        json_out.write_text(json.dumps([r.as_dict() for r in rows], indent=2) + "\n")
-        console.print(f"wrote {len(rows)} rows to {json_out}")
+        json_out.write_text(json.dumps(out, indent=2) + "\n")
+        console.print(f"wrote {len(out)} rows to {json_out}")
     if update_doc:
         from unmask.evaluation.report import update_doc as write_doc
 
-        write_doc(update_doc, [r.as_dict() for r in rows])
+        write_doc(update_doc, out)
         console.print(f"updated the results table in {update_doc}")
 
 
