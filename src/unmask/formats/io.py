@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, Any, BinaryIO, cast
 
 import orjson
 from pydantic import BaseModel
@@ -48,28 +47,86 @@ def kind_for_path(path: Path) -> str | None:
     return FILE_STEMS.get(stem)
 
 
-def _open_text(path: Path) -> IO[str]:
+def _open_binary(path: Path) -> BinaryIO:
     if path.name.lower().endswith(".gz"):
         import gzip
 
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="")
-    return path.open(encoding="utf-8", newline="")
+        return cast(BinaryIO, gzip.open(path, "rb"))
+    return path.open("rb")
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int
+    text: str | None  # None: the line is not UTF-8, or the compressed stream broke here
+    error: str | None = None
+    raw: str | None = None
+
+
+def _decode(number: int, data: bytes) -> _Line:
+    try:
+        return _Line(number, data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raw = data.decode("utf-8", "backslashreplace").rstrip("\r\n")
+        why = f"not valid UTF-8 (byte {exc.start + 1} of the line): {exc.reason}"
+        return _Line(number, None, why, raw)
+
+
+def _lines(path: Path) -> Iterator[_Line]:
+    """Physical lines, each decoded on its own: bad bytes cost that line, never the file.
+
+    A corrupt or truncated compressed stream ends the file with one error line where it broke; a
+    partial last line before the break is not passed on as if it were whole.
+    """
+    import zlib
+
+    number = 0
+    pending: bytes | None = None
+    with _open_binary(path) as fh:
+        try:
+            for data in fh:
+                number += 1
+                if number == 1 and data.startswith(_BOM):
+                    data = data[len(_BOM) :]
+                if pending is not None:
+                    yield _decode(number - 1, pending)
+                pending = data
+        except (EOFError, zlib.error, OSError) as exc:
+            if isinstance(exc, FileNotFoundError | PermissionError | IsADirectoryError):
+                raise
+            if pending is not None and pending.endswith(b"\n"):
+                yield _decode(number, pending)
+                number += 1
+            elif pending is None:
+                number += 1
+            yield _Line(number, None, f"compressed data is corrupt or truncated at line {number}")
+            return
+    if pending is not None:
+        yield _decode(number, pending)
 
 
 def _read_jsonl(path: Path, start: int) -> Iterator[RawRow]:
-    with _open_text(path) as fh:
-        for number, line in enumerate(fh, start=1):
-            if number <= start or not line.strip():
-                continue
-            try:
-                data = orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
-                yield RawRow(number, None, f"invalid JSON: {exc}", line.rstrip("\n"))
-                continue
-            if not isinstance(data, dict):
-                yield RawRow(number, None, "a row must be a JSON object", line.rstrip("\n"))
-                continue
-            yield RawRow(number, data, None, line.rstrip("\n"))
+    for item in _lines(path):
+        if item.number <= start:
+            continue
+        if item.text is None:
+            yield RawRow(item.number, None, item.error, item.raw)
+            continue
+        line = item.text
+        if not line.strip():
+            continue
+        try:
+            data = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            yield RawRow(item.number, None, f"invalid JSON: {exc}", line.rstrip("\r\n"))
+            continue
+        if not isinstance(data, dict):
+            yield RawRow(item.number, None, "a row must be a JSON object", line.rstrip("\r\n"))
+            continue
+        yield RawRow(item.number, data, None, line.rstrip("\r\n"))
 
 
 def _cell(value: str) -> Any:
@@ -82,33 +139,69 @@ def _cell(value: str) -> Any:
     return value
 
 
-def _read_csv(path: Path, start: int) -> Iterator[RawRow]:
-    with _open_text(path) as fh:
-        reader = csv.reader(fh)
-        try:
-            header = next(reader)
-        except StopIteration:
-            return
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise FormatError(f"{path}: unreadable CSV header: {exc}") from exc
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
+class _CsvLines:
+    """Feeds decoded lines to ``csv.reader``. A line that is not UTF-8 goes in with its bad bytes
+    escaped (so quoting stays intact) and is remembered: the row that holds it is quarantined."""
+
+    def __init__(self, path: Path) -> None:
+        self._lines = _lines(path)
+        self.bad: dict[int, str] = {}
+        self.broken: _Line | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        for item in self._lines:
+            if item.text is not None:
+                yield item.text
+            elif item.raw is None:  # the compressed stream broke: the file ends here
+                self.broken = item
                 return
-            except csv.Error as exc:
+            else:
+                self.bad[item.number] = item.error or "not valid UTF-8"
+                yield item.raw + "\n"
+
+
+def _read_csv(path: Path, start: int) -> Iterator[RawRow]:
+    source = _CsvLines(path)
+    reader = csv.reader(iter(source))
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        raise FormatError(f"{path}: unreadable CSV header: {exc}") from exc
+    if source.bad:
+        raise FormatError(f"{path}: unreadable CSV header: {source.bad[min(source.bad)]}")
+    previous = reader.line_num
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            if reader.line_num > start:
                 yield RawRow(reader.line_num, None, f"invalid CSV: {exc}")
-                continue
-            line = reader.line_num
-            if line <= start or not any(c.strip() for c in cells):
-                continue
-            if len(cells) != len(header):
-                yield RawRow(
-                    line, None, f"expected {len(header)} cells, found {len(cells)}", ",".join(cells)
-                )
-                continue
-            data = {k: _cell(v) for k, v in zip(header, cells, strict=True) if v != ""}
-            yield RawRow(line, data, None, ",".join(cells))
+            previous = reader.line_num
+            continue
+        line, first = reader.line_num, previous + 1
+        previous = line
+        if line <= start:
+            continue
+        bad = [n for n in range(first, line + 1) if n in source.bad]
+        if bad:
+            where = f"line {bad[0]}: " if first < line else ""
+            yield RawRow(line, None, where + source.bad[bad[0]], ",".join(cells))
+            continue
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            yield RawRow(
+                line, None, f"expected {len(header)} cells, found {len(cells)}", ",".join(cells)
+            )
+            continue
+        data = {k: _cell(v) for k, v in zip(header, cells, strict=True) if v != ""}
+        yield RawRow(line, data, None, ",".join(cells))
+    if source.broken is not None and source.broken.number > start:
+        yield RawRow(source.broken.number, None, source.broken.error)
 
 
 def _read_parquet(path: Path, start: int) -> Iterator[RawRow]:
@@ -142,7 +235,7 @@ def read_rows(path: Path, start: int = 0) -> Iterator[RawRow]:
             yield from _read_csv(path, start)
         else:
             yield from _read_parquet(path, start)
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise FormatError(f"{path}: unreadable: {exc}") from exc
 
 
