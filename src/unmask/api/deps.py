@@ -7,7 +7,7 @@ import binascii
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, HTTPException, Path, Query, Request, status
 
 from unmask.auth import User, authenticate_password, authenticate_token
 from unmask.store import Store
@@ -21,6 +21,11 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+MAX_ID = 2**63 - 1
+"""Row ids are signed 64-bit integers in every store: a larger id is a clear 422, never a 500."""
+PathId = Annotated[int, Path(ge=0, le=MAX_ID)]
+QueryId = Annotated[int | None, Query(ge=0, le=MAX_ID)]
 
 
 def _from_header(store: Store, header: str) -> User | None:

@@ -88,6 +88,15 @@ def ingest(
             if f.error:
                 err_console.print(f"[bold red]error:[/] {f.error}")
         raise typer.Exit(1)
+    if not summary.files:
+        raise fail(
+            "no interchange files found in "
+            + ", ".join(map(str, paths))
+            + " (.jsonl, .ndjson, .csv, .parquet, optionally .gz)"
+        )
+    rows = sum(f.accepted + f.quarantined + f.present for f in summary.files)
+    if rows == 0 and not any(f.skipped or f.resumed_from for f in summary.files):
+        raise fail("nothing ingested: the files hold no rows")
 
 
 def register(app: typer.Typer) -> None:

@@ -52,7 +52,11 @@ def scan(
     unknown = [d for d in detector or [] if d not in registry]
     if unknown:
         raise fail(f"unknown detector(s) {', '.join(unknown)}; see 'unmask detectors'")
+    if snapshot is not None and stage is None and not _has_accounts_file(snapshot):
+        raise fail(f"{snapshot} holds no accounts file: nothing to scan")
     with open_store() as store, Progress(console=console) as progress:
+        if snapshot is None and stage is None and store.count("account") == 0:
+            raise fail("the store holds no accounts: nothing to scan (run 'unmask ingest' first)")
         task = progress.add_task("snapshot", total=None)
 
         def on_stage(name: str, done: int, total: int) -> None:
@@ -86,6 +90,16 @@ def scan(
         )
     elif stage not in (None, "assess"):
         console.print(f"stage {stage} of scan {result.scan_id} re-run; its output is cached")
+
+
+def _has_accounts_file(folder: Path) -> bool:
+    from unmask.formats import kind_for_path
+
+    return any(
+        kind_for_path(p) == "account" and p.stat().st_size > 0
+        for p in folder.rglob("*")
+        if p.is_file()
+    )
 
 
 def train() -> None:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from unmask.api.console.deps import DeskDep
-from unmask.api.deps import StoreDep, require_role
+from unmask.api.deps import PathId, QueryId, StoreDep, require_role
 from unmask.audit import event_dict, iter_events, verify
 from unmask.auth import AuthError, Role, User, create_user
 from unmask.cases.machine import TransitionError
@@ -71,7 +71,7 @@ def cases_list(
 
 
 @router.get("/cases/{case_id}", summary="One case with its decisions")
-def case_get(case_id: int, store: StoreDep, _user: Reader) -> dict[str, Any]:
+def case_get(case_id: PathId, store: StoreDep, _user: Reader) -> dict[str, Any]:
     with store.connect() as conn:
         case = get_case(conn, case_id)
         if case is None:
@@ -81,19 +81,19 @@ def case_get(case_id: int, store: StoreDep, _user: Reader) -> dict[str, Any]:
 
 
 @router.post("/cases/{case_id}/decisions", status_code=201, summary="Decide a case")
-def case_decide(case_id: int, body: DecisionIn, desk: DeskDep, user: Decider) -> dict[str, Any]:
+def case_decide(case_id: PathId, body: DecisionIn, desk: DeskDep, user: Decider) -> dict[str, Any]:
     return asdict(decide(desk, case_id, user, body.action, body.reason, body.scope))
 
 
 @router.post("/cases/{case_id}/decisions/{decision_id}/review", summary="Second review (four eyes)")
 def case_second(
-    case_id: int, decision_id: int, body: SecondIn, desk: DeskDep, user: Senior
+    case_id: PathId, decision_id: PathId, body: SecondIn, desk: DeskDep, user: Senior
 ) -> dict[str, Any]:
     return asdict(review_second(desk, case_id, decision_id, user, body.approve, body.reason))
 
 
 @router.post("/cases/{case_id}/appeals", status_code=201, summary="Appeal a decision")
-def case_appeal(case_id: int, body: AppealIn, desk: DeskDep, user: Appellant) -> dict[str, Any]:
+def case_appeal(case_id: PathId, body: AppealIn, desk: DeskDep, user: Appellant) -> dict[str, Any]:
     return {"appeal_id": file_appeal(desk, case_id, user, body.text), "case_id": case_id}
 
 
@@ -111,7 +111,7 @@ def audit_verify(store: StoreDep, _user: Auditor) -> dict[str, Any]:
 def audit_events(
     store: StoreDep,
     _user: Auditor,
-    case_id: int | None = None,
+    case_id: QueryId = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> dict[str, Any]:
     items = []

@@ -13,6 +13,7 @@ from unmask.api.console.deps import ConsoleUser, DeskDep
 from unmask.api.console.render import page
 from unmask.api.console.views_case import case_view
 from unmask.api.console.views_common import people, person, risk_class
+from unmask.api.deps import PathId, QueryId
 from unmask.audit import event_dict, iter_events, verify
 from unmask.cases.machine import TransitionError
 from unmask.cases.metrics import dashboard
@@ -89,7 +90,12 @@ def queue_page(
 
 @router.get("/cases/{case_id}")
 def case_page(
-    request: Request, case_id: int, desk: DeskDep, user: ConsoleUser, msg: str = "", error: str = ""
+    request: Request,
+    case_id: PathId,
+    desk: DeskDep,
+    user: ConsoleUser,
+    msg: str = "",
+    error: str = "",
 ) -> HTMLResponse:
     try:
         view = case_view(desk.store, case_id)
@@ -141,7 +147,7 @@ def dashboard_page(request: Request, desk: DeskDep, user: ConsoleUser) -> HTMLRe
 
 @router.get("/audit")
 def audit_page(
-    request: Request, desk: DeskDep, user: ConsoleUser, case_id: int | None = None
+    request: Request, desk: DeskDep, user: ConsoleUser, case_id: QueryId = None
 ) -> HTMLResponse:
     events = [event_dict(e) for e in iter_events(desk.store, case_id)]
     return page(

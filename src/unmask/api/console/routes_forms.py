@@ -10,6 +10,7 @@ from fastapi import APIRouter, Form
 from fastapi.responses import RedirectResponse
 
 from unmask.api.console.deps import ConsoleUser, DeskDep
+from unmask.api.deps import PathId
 from unmask.cases.machine import TransitionError
 from unmask.cases.service import decide, file_appeal, review_second
 
@@ -24,7 +25,7 @@ def _back(case_id: int, msg: str = "", error: str = "") -> RedirectResponse:
 
 @router.post("/decide")
 def decide_form(
-    case_id: int,
+    case_id: PathId,
     desk: DeskDep,
     user: ConsoleUser,
     action: Text = "",
@@ -40,8 +41,8 @@ def decide_form(
 
 @router.post("/decisions/{decision_id}/review")
 def second_form(
-    case_id: int,
-    decision_id: int,
+    case_id: PathId,
+    decision_id: PathId,
     desk: DeskDep,
     user: ConsoleUser,
     verdict: Text = "",
@@ -58,7 +59,7 @@ def second_form(
 
 @router.post("/appeal")
 def appeal_form(
-    case_id: int, desk: DeskDep, user: ConsoleUser, text: Text = ""
+    case_id: PathId, desk: DeskDep, user: ConsoleUser, text: Text = ""
 ) -> RedirectResponse:
     try:
         file_appeal(desk, case_id, user, text)

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 
-from unmask.api.deps import require_role
+from unmask.api.deps import PathId, require_role
 from unmask.auth import User
 from unmask.takeover.persist import acknowledge, alerts_for
 
@@ -20,7 +20,7 @@ def list_alerts(account_id: str, request: Request, _user: Service) -> dict[str, 
 
 
 @router.post("/alerts/{alert_id}/ack", summary="Mark an alert as delivered")
-def ack(alert_id: int, request: Request, _user: Service) -> dict[str, Any]:
+def ack(alert_id: PathId, request: Request, _user: Service) -> dict[str, Any]:
     if not acknowledge(request.app.state.store, alert_id):
         raise HTTPException(404, f"no alert {alert_id}")
     return {"id": alert_id, "acknowledged": True}
