@@ -12,6 +12,30 @@ import pytest
 from unmask.evaluation import data_dir
 from unmask.store import Store
 
+_PG: dict[str, object] = {}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Start a throwaway PostgreSQL cluster when initdb is installed, none was given and a
+    collected test wants PostgreSQL (a ``postgres`` marker or parameter)."""
+    from tests.pg_cluster import start_cluster
+
+    wanted = any(
+        item.get_closest_marker("postgres") or "postgres" in item.nodeid.lower() for item in items
+    )
+    if wanted and "cluster" not in _PG:
+        cluster = start_cluster()
+        if cluster is not None:
+            _PG["cluster"] = cluster
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    from tests.pg_cluster import Cluster
+
+    cluster = _PG.pop("cluster", None)
+    if isinstance(cluster, Cluster):
+        cluster.stop()
+
 
 def require(condition: bool, reason: str) -> None:
     """Skip with ``reason`` when ``condition`` is false; fail instead under CI."""
