@@ -9,7 +9,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from unmask import __version__
-from unmask.api import records
+from unmask.api import docs_pages, records
+from unmask.api.headers import SecurityHeaders
 from unmask.store import Store
 
 #: Routers added by other parts (console, reports, intel, live scoring): modules exposing
@@ -27,6 +28,8 @@ def create_app(store: Store | None = None) -> FastAPI:
         title="unmask",
         version=__version__,
         description="Detect, review and remove fake professional-network profiles.",
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = store or Store.open()
 
@@ -49,6 +52,8 @@ def create_app(store: Store | None = None) -> FastAPI:
         return {"status": "ok", "version": __version__, "store": st.dialect}
 
     app.include_router(records.router)
+    docs_pages.register(app)
+    app.add_middleware(SecurityHeaders)
     import importlib
 
     for module in ROUTER_MODULES:
