@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Path, Query, Request, status
 
 from unmask.auth import User, authenticate_password, authenticate_token
+from unmask.auth.throttle import LoginThrottle
 from unmask.store import Store
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="unmask", Basic realm="unmask"'}
@@ -28,16 +29,55 @@ PathId = Annotated[int, Path(ge=0, le=MAX_ID)]
 QueryId = Annotated[int | None, Query(ge=0, le=MAX_ID)]
 
 
-def _from_header(store: Store, header: str) -> User | None:
+def login_throttle(request: Request) -> LoginThrottle:
+    """The server process's sign-in throttle (one per app)."""
+    throttle = getattr(request.app.state, "login_throttle", None)
+    if not isinstance(throttle, LoginThrottle):
+        throttle = request.app.state.login_throttle = LoginThrottle()
+    return throttle
+
+
+def peer_of(request: Request) -> str:
+    """The real peer (uvicorn rewrites it from X-Forwarded-For only for trusted proxies)."""
+    return request.client.host if request.client else "unknown"
+
+
+def throttled(request: Request, name: str | None) -> HTTPException | None:
+    """A 429 when sign-in for ``name`` from this peer is locked, else None."""
+    wait = login_throttle(request).retry_after(name, peer_of(request))
+    if wait <= 0:
+        return None
+    return HTTPException(
+        status.HTTP_429_TOO_MANY_REQUESTS,
+        "too many failed sign-ins: try again later",
+        headers={"Retry-After": str(max(1, round(wait)))},
+    )
+
+
+def _from_header(request: Request, store: Store, header: str) -> User | None:
     scheme, _, value = header.partition(" ")
     if scheme.lower() == "bearer" and value:
-        return authenticate_token(store, value.strip())
+        refused = throttled(request, None)
+        if refused:
+            raise refused
+        user = authenticate_token(store, value.strip())
+        if user is None:
+            login_throttle(request).failed(None, peer_of(request))
+        return user
     if scheme.lower() == "basic" and value:
         try:
             name, _, password = base64.b64decode(value.strip()).decode().partition(":")
         except (binascii.Error, UnicodeDecodeError):
             return None
-        return authenticate_password(store, name, password)
+        refused = throttled(request, name)
+        if refused:
+            raise refused
+        user = authenticate_password(store, name, password)
+        if user is None:
+            login_throttle(request).failed(name, peer_of(request))
+        else:
+            login_throttle(request).succeeded(name)
+        return user
     return None
 
 
@@ -47,7 +87,7 @@ def current_user(request: Request, store: StoreDep) -> User:
     if isinstance(session_user, User):
         return session_user
     header = request.headers.get("authorization")
-    user = _from_header(store, header) if header else None
+    user = _from_header(request, store, header) if header else None
     if user is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, "authentication required", headers=_CHALLENGE

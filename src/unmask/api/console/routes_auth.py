@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from unmask.api.console.render import page
 from unmask.api.console.session import COOKIE, LIFETIME, create_session, end_session
-from unmask.api.deps import StoreDep
+from unmask.api.deps import StoreDep, login_throttle, peer_of, throttled
 from unmask.auth import authenticate_password
 
 router = APIRouter(include_in_schema=False)
@@ -63,9 +63,17 @@ def login(
     expected = request.cookies.get(LOGIN_COOKIE, "")
     if not expected or not hmac.compare_digest(expected, csrf_token):
         return login_form(request, next, "The sign-in form expired: please try again.")
+    if throttled(request, name):
+        response = login_form(
+            request, next, "Too many failed sign-ins: wait a while and try again."
+        )
+        response.status_code = 429
+        return response
     user = authenticate_password(store, name, password) if name and password else None
     if user is None:
+        login_throttle(request).failed(name, peer_of(request))
         return login_form(request, next, "Wrong name or password.")
+    login_throttle(request).succeeded(name)
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(
         COOKIE,
