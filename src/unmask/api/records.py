@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
-from sqlalchemy import func, select
 
 from unmask.api.deps import StoreDep, require_role
 from unmask.auth import User
 from unmask.formats import record_to_row
+from unmask.model.findings import evidence_json
 from unmask.model.records import RECORD_TYPES
-from unmask.model.schema import columns
-from unmask.store.schema import RECORD_TABLES, assessments, findings, scans
 
 router = APIRouter(prefix="/api/v1", tags=["records"])
 Reader = Annotated[User, Depends(require_role("analyst", "lead", "admin", "auditor"))]
@@ -38,23 +37,11 @@ def list_records(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
     k = _kind(kind)
-    table, model = RECORD_TABLES[k], RECORD_TYPES[k]
-    fields = list(columns(model))
-    stmt = select(table.c.key, *(table.c[f] for f in fields)).order_by(table.c.key).limit(limit)
-    if after is not None:
-        stmt = stmt.where(table.c.key > after)
-    with store.connect() as conn:
-        rows = conn.execute(stmt).all()
-        total = conn.execute(select(func.count()).select_from(table)).scalar_one()
-    items = [
-        record_to_row(
-            model.model_validate(
-                {f: v for f, v in zip(fields, row[1:], strict=True) if v is not None}
-            )
-        )
-        for row in rows
-    ]
-    next_after = rows[-1][0] if len(rows) == limit else None
+    with store.unit_of_work() as uow:
+        rows = uow.records.page(k, after, limit)
+        total = uow.records.count(k)
+    items = [record_to_row(r) for r in rows]
+    next_after = rows[-1].key() if len(rows) == limit else None
     return {"type": k, "total": total, "items": items, "next_after": next_after}
 
 
@@ -67,8 +54,9 @@ def get_record(kind: str, key: str, store: StoreDep, _user: Reader) -> dict[str,
 
 
 def latest_scan_id(store: StoreDep) -> int | None:
-    with store.connect() as conn:
-        return conn.execute(select(func.max(scans.c.id)).where(scans.c.status == "done")).scalar()
+    with store.unit_of_work() as uow:
+        latest = uow.scans.latest()
+    return latest.id if latest is not None else None
 
 
 @router.get("/assessments", summary="Assessments of the latest scan, riskiest first")
@@ -81,25 +69,21 @@ def list_assessments(
     scan_id = latest_scan_id(store)
     if scan_id is None:
         return {"scan_id": None, "items": []}
-    stmt = (
-        select(assessments)
-        .where(assessments.c.scan_id == scan_id)
-        .order_by(assessments.c.risk.desc(), assessments.c.subject)
-        .limit(limit)
-    )
-    if route:
-        stmt = stmt.where(assessments.c.route == route)
-    with store.connect() as conn:
-        items = [dict(r) for r in conn.execute(stmt).mappings()]
+    with store.unit_of_work() as uow:
+        found = uow.scans.assessments(scan_id, routes=(route,) if route else None, limit=limit)
+    items = [{"scan_id": scan_id, **asdict(a)} for a in found]
     return {"scan_id": scan_id, "items": items}
 
 
 @router.get("/accounts/{account_id}/findings", summary="Every finding of the latest scan")
 def account_findings(account_id: str, store: StoreDep, _user: Reader) -> dict[str, Any]:
     scan_id = latest_scan_id(store)
-    stmt = select(findings).where(findings.c.scan_id == scan_id, findings.c.subject == account_id)
-    with store.connect() as conn:
-        items = [dict(r) for r in conn.execute(stmt.order_by(findings.c.detector)).mappings()]
+    with store.unit_of_work() as uow:
+        found = uow.scans.findings(scan_id, account_id) if scan_id is not None else []
+    items = [
+        {"scan_id": scan_id, **asdict(f), "evidence": evidence_json(f)}
+        for f in sorted(found, key=lambda f: f.detector)
+    ]
     if not items and store.get("account", account_id) is None:
         raise HTTPException(404, f"no account {account_id!r}")
     return {"scan_id": scan_id, "account": account_id, "findings": items}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from unmask.detectors.network.sql_features import FEATURES
 from unmask.detectors.network.tables import RAW_COLUMNS, epoch_of, snapshot_tables
 from unmask.engine.runners import EngineRunner, raw_file
 from unmask.model import Evidence, Finding, Snapshot
+from unmask.model.findings import evidence_json
 
 STAGES = ("load", "features", "detect", "assess")
 Progress = Callable[[str, int, int], None]
@@ -121,14 +121,6 @@ def stage_detect(
             errors[det.name] = f"missing dependency: {exc}"
     save_findings(out, scan_dir / "findings.parquet")
     return out, errors
-
-
-def _evidence(e: Evidence) -> dict[str, Any]:
-    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(e).items()}
-
-
-def evidence_json(f: Finding) -> list[dict[str, Any]]:
-    return [_evidence(e) for e in f.evidence]
 
 
 def save_findings(findings: Sequence[Finding], path: Path) -> None:

@@ -84,9 +84,10 @@ def scan_dir(store: Store, scan_id: int) -> Path:
 
 
 def latest_scan_id(store: Store) -> int | None:
-    root = store.settings.data_dir / "scan"
-    ids = [int(p.name) for p in root.iterdir() if p.name.isdigit()] if root.exists() else []
-    return max(ids, default=None)
+    """The newest scan the store knows of, finished or not (a stage re-run may repair it)."""
+    with store.unit_of_work() as uow:
+        latest = uow.scans.latest(finished=False)
+    return latest.id if latest is not None else None
 
 
 def run_scan(

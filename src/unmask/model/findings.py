@@ -87,3 +87,30 @@ class Assessment:
     policy_version: str
     findings: tuple[Finding, ...]
     subject_kind: str = "account"
+
+
+def evidence_json(f: Finding) -> list[dict[str, Any]]:
+    """A finding's evidence as JSON values: the one stored form (``evidence_of`` reads it back)."""
+    return [
+        {
+            "text": e.text,
+            "weight": e.weight,
+            "member_text": e.member_text,
+            "related": list(e.related),
+            "data": e.data,
+        }
+        for e in f.evidence
+    ]
+
+
+def evidence_of(items: list[dict[str, Any]] | None) -> tuple[Evidence, ...]:
+    return tuple(
+        Evidence(
+            str(e.get("text", "")),
+            float(e.get("weight", 0.0)),
+            e.get("member_text"),
+            tuple(str(r) for r in e.get("related", ())),
+            dict(e.get("data") or {}),
+        )
+        for e in items or []
+    )

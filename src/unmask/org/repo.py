@@ -7,14 +7,13 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from unmask.org.identity import ident_hash, load_secret, normalise
 from unmask.org.view import OrgView, org_view
 from unmask.store import Store
 from unmask.store.member_schema import org_staff, org_users, orgs
-from unmask.store.schema import assessments, scans
 
 
 class OrgError(ValueError):
@@ -79,18 +78,11 @@ def org_of_user(store: Store, user_id: int) -> str | None:
 
 
 def _latest_risk(store: Store) -> dict[str, float]:
-    with store.connect() as conn:
-        scan_id = conn.execute(
-            select(func.max(scans.c.id)).where(scans.c.status == "done")
-        ).scalar()
-        if scan_id is None:
+    with store.unit_of_work() as uow:
+        scan = uow.scans.latest()
+        if scan is None:
             return {}
-        rows = conn.execute(
-            select(assessments.c.subject, assessments.c.risk).where(
-                assessments.c.scan_id == scan_id
-            )
-        )
-        return {str(s): float(r) for s, r in rows}
+        return {a.subject: a.risk for a in uow.scans.assessments(scan.id)}
 
 
 def build_view(store: Store, org_id: str, review: float = 0.5) -> OrgView:

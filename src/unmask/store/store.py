@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from pydantic import BaseModel
@@ -19,6 +20,9 @@ from unmask.model.schema import columns
 from unmask.model.snapshot import Snapshot
 from unmask.settings import Settings, load_settings
 from unmask.store.schema import RECORD_TABLES
+
+if TYPE_CHECKING:
+    from unmask.store.sql import SqlUnitOfWork
 
 _CHUNK = 900  # stays under SQLite's bound-parameter limit for IN (...)
 
@@ -171,6 +175,12 @@ class Store:
 
     def connect(self) -> Connection:
         return self.engine.connect()
+
+    def unit_of_work(self) -> AbstractContextManager[SqlUnitOfWork]:
+        """One transaction over every concern of ``unmask.store.interface``: all or nothing."""
+        from unmask.store.sql import unit_of_work
+
+        return unit_of_work(self.engine)
 
     # -- records ---------------------------------------------------------------------------
     def existing_hashes(self, conn: Connection, kind: str, keys: Sequence[str]) -> dict[str, str]:

@@ -14,7 +14,7 @@ from unmask.live.decide import PERMISSIVE, Decision
 from unmask.live.events import LiveEvent
 from unmask.store import Store
 from unmask.store.live_schema import live_decisions
-from unmask.store.schema import assessments, scans
+from unmask.store.schema import assessments
 
 T = live_decisions
 
@@ -123,13 +123,13 @@ def listing(
 
 def reconcile(store: Store, routes: Sequence[str], scan_id: int | None = None) -> int:
     """Mark permissive live decisions whose subject a batch scan routed to ``routes``."""
+    if scan_id is None:
+        with store.unit_of_work() as uow:
+            latest = uow.scans.latest()
+        if latest is None:
+            return 0
+        scan_id = latest.id
     with store.engine.begin() as conn:
-        if scan_id is None:
-            scan_id = conn.execute(
-                select(func.max(scans.c.id)).where(scans.c.status == "done")
-            ).scalar()
-            if scan_id is None:
-                return 0
         hits = conn.execute(
             select(T.c.id, assessments.c.route, assessments.c.risk)
             .join(assessments, assessments.c.subject == T.c.subject)

@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from typing import Any
 
 import orjson
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from unmask.live.directory import Member, Prior, resolve_member
 from unmask.store import Store
-from unmask.store.schema import RECORD_TABLES, assessments, scans
+from unmask.store.schema import RECORD_TABLES
 
 _CHUNK = 900
 _MAX_CACHE = 200_000
@@ -41,9 +41,9 @@ class StoreDirectory:
         orgs = RECORD_TABLES["organisation"]
         with self.store.connect() as conn:
             rows = conn.execute(select(orgs.c.id, orgs.c.name, orgs.c.sector)).all()
-            scan = conn.execute(
-                select(func.max(scans.c.id)).where(scans.c.status == "done")
-            ).scalar()
+        with self.store.unit_of_work() as uow:
+            latest = uow.scans.latest()
+        scan = latest.id if latest is not None else None
         self._by_id = {str(i): (str(i), str(s or "other")) for i, _, s in rows}
         self._by_name = {str(n).casefold(): (str(i), str(s or "other")) for i, n, s in rows}
         if scan != self._scan_id or len(self._priors) > _MAX_CACHE:
@@ -80,18 +80,14 @@ class StoreDirectory:
                     )
                 for aid in chunk:
                     self._members.setdefault(aid, None)
-            if self._scan_id is None:
-                self._priors.update(dict.fromkeys(want))
-                return
-            for i in range(0, len(want), _CHUNK):
-                chunk = want[i : i + _CHUNK]
-                rows = conn.execute(
-                    select(assessments.c.subject, assessments.c.risk, assessments.c.route).where(
-                        assessments.c.scan_id == self._scan_id, assessments.c.subject.in_(chunk)
-                    )
-                ).all()
-                got = {str(s): Prior(float(r), str(rt), self._scan_id) for s, r, rt in rows}
-                self._priors.update({a: got.get(a) for a in chunk})
+        scan_id = self._scan_id
+        if scan_id is None:
+            self._priors.update(dict.fromkeys(want))
+            return
+        with self.store.unit_of_work() as uow:
+            rows = uow.scans.assessments(scan_id, subjects=want) if want else []
+        got = {a.subject: Prior(a.risk, a.route, scan_id) for a in rows}
+        self._priors.update({a: got.get(a) for a in want})
 
     def member(self, account_id: str) -> Member | None:
         if account_id not in self._members:

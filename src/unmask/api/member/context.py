@@ -14,13 +14,12 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import func, select
 
-from unmask.model import Account, Evidence, Finding, Organisation, Snapshot
+from unmask.model import Account, Finding, Organisation, Snapshot
 from unmask.store import Store
-from unmask.store.schema import RECORD_TABLES, findings, scans
+from unmask.store.schema import RECORD_TABLES
 
 
 @dataclass
@@ -90,31 +89,7 @@ class PlatformContext:
         return found if isinstance(found, Account) else None
 
     def stored_findings(self, subject: str) -> list[Finding]:
-        with self.store.connect() as conn:
-            scan_id = conn.execute(
-                select(func.max(scans.c.id)).where(scans.c.status == "done")
-            ).scalar()
-            if scan_id is None:
-                return []
-            rows = conn.execute(
-                select(findings).where(findings.c.scan_id == scan_id, findings.c.subject == subject)
-            ).mappings()
-            return [_finding(dict(r)) for r in rows]
-
-
-def _finding(row: dict[str, Any]) -> Finding:
-    evidence = tuple(
-        Evidence(
-            text=str(e.get("text", "")),
-            weight=float(e.get("weight", 0.0)),
-            member_text=e.get("member_text"),
-            related=tuple(e.get("related", ())),
-        )
-        for e in row["evidence"] or []
-    )
-    score = row["score"]
-    if score is not None and not evidence:
-        evidence = (Evidence("stored finding"),)
-    return Finding(
-        row["detector"], row["version"], row["subject"], score, evidence, row["reason"] or "stored"
-    )
+        """The subject's findings in the latest finished scan, as the scan wrote them."""
+        with self.store.unit_of_work() as uow:
+            scan = uow.scans.latest()
+            return uow.scans.findings(scan.id, subject) if scan is not None else []

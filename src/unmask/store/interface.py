@@ -1,0 +1,242 @@
+"""The store's interface, one protocol per concern, with typed values from ``unmask.model``.
+
+Everything goes through a unit of work: ``with store.unit_of_work() as uow:`` gives one
+transaction in which ``uow.records``, ``uow.scans``, ``uow.cases``, ``uow.enforcement`` and
+``uow.audit`` all act; leaving the block normally commits all of it, an exception (or a crash)
+leaves none of it. ``unmask.store.sql`` implements it on SQLAlchemy (SQLite, PostgreSQL),
+``unmask.store.memory`` in memory; ``tests/store/contract`` runs one suite on all three.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import Any, Protocol
+
+from unmask.model.audit import ChainedEvent
+from unmask.model.findings import Assessment, Finding
+from unmask.model.records import Connection, Invitation, RecordBase
+from unmask.model.review import Action, Appeal, Case, Decision, Filters, Notification
+from unmask.model.scans import Scan, ScanCampaign, Scored
+
+
+class Records(Protocol):
+    """The interchange records (accounts, connections, invitations, indicators, ...)."""
+
+    def get(self, kind: str, key: str) -> RecordBase | None: ...
+
+    def page(self, kind: str, after: str | None, limit: int) -> list[RecordBase]:
+        """Up to ``limit`` records with keys after ``after``, by key."""
+        ...
+
+    def count(self, kind: str) -> int: ...
+
+    def add_new(self, items: Sequence[tuple[RecordBase, str]], now: datetime) -> int:
+        """Insert each (record, content hash) whose key is not stored yet; how many were."""
+        ...
+
+    def replace(self, record: RecordBase, digest: str, now: datetime) -> None:
+        """Store the record under its key, replacing what was there."""
+        ...
+
+    def connections_of(self, account_id: str) -> list[Connection]:
+        """Both directions, ordered by (source, target)."""
+        ...
+
+    def connection_count(self, account_id: str) -> int: ...
+
+    def delete_connections_of(self, account_id: str) -> int: ...
+
+    def pending_invitations_of(self, account_id: str) -> list[Invitation]:
+        """Sent or received, still pending, ordered by id."""
+        ...
+
+
+class Scans(Protocol):
+    """Scans and what they found: findings, assessments, campaigns."""
+
+    def open(self, engine: str, policy_version: str, detectors: Sequence[str]) -> int: ...
+
+    def write(
+        self, scan_id: int, assessed: Sequence[Assessment], campaigns: Sequence[ScanCampaign]
+    ) -> None:
+        """Replace what the scan had stored (findings of accounts and campaigns, assessments,
+        campaigns) and mark it done."""
+        ...
+
+    def fail(self, scan_id: int) -> None: ...
+
+    def get(self, scan_id: int) -> Scan | None: ...
+
+    def latest(self, finished: bool = True) -> Scan | None:
+        """The newest scan that finished (or, ``finished=False``, the newest at all)."""
+        ...
+
+    def findings(self, scan_id: int, subject: str) -> list[Finding]:
+        """Every field as written; strongest first, abstentions last, then by detector."""
+        ...
+
+    def assessments(
+        self,
+        scan_id: int,
+        *,
+        subjects: Sequence[str] | None = None,
+        routes: Sequence[str] | None = None,
+        subject_kind: str | None = None,
+        limit: int | None = None,
+    ) -> list[Scored]:
+        """Riskiest first, then by subject."""
+        ...
+
+    def campaigns(self, scan_id: int) -> list[ScanCampaign]:
+        """By key."""
+        ...
+
+
+class Cases(Protocol):
+    """Cases, the decisions taken on them and the appeals against those."""
+
+    def get(self, case_id: int) -> Case | None: ...
+
+    def search(self, filters: Filters) -> tuple[list[Case], int]:
+        """One page in the filter's order, and how many match in all."""
+        ...
+
+    def latest_for(self, subjects: Sequence[str]) -> dict[str, Case]:
+        """The newest case (highest generation) of each subject that has one."""
+        ...
+
+    def of_campaign(self, campaign: str) -> list[Case]:
+        """Highest priority first."""
+        ...
+
+    def open(self, **values: Any) -> int:
+        """A new case from its fields (``opened_at``/``updated_at`` default to now)."""
+        ...
+
+    def update(self, case_id: int, **changes: Any) -> None:
+        """Change fields of a case; ``updated_at`` becomes now."""
+        ...
+
+    def add_decision(
+        self,
+        case_id: int,
+        action: str,
+        scope: str,
+        reason: str,
+        actor: str,
+        status: str,
+        policy_version: str,
+    ) -> int: ...
+
+    def decision(self, decision_id: int) -> Decision | None: ...
+
+    def decisions_of(self, case_id: int) -> list[Decision]:
+        """Oldest first."""
+        ...
+
+    def pending_decision(self, case_id: int) -> Decision | None: ...
+
+    def resolve_decision(
+        self, decision_id: int, status: str, second_actor: str, second_reason: str
+    ) -> bool:
+        """Only a pending decision is resolved; False when someone else resolved it first."""
+        ...
+
+    def add_appeal(self, case_id: int, text: str, filed_by: str) -> int: ...
+
+    def pending_appeal(self, case_id: int) -> Appeal | None: ...
+
+    def resolve_appeal(self, appeal_id: int, outcome: str) -> None: ...
+
+
+class Enforcement(Protocol):
+    """Account states, the actions taken and the notices owed (the outbox)."""
+
+    def state(self, account_id: str) -> str:
+        """``active`` unless an action changed it."""
+        ...
+
+    def set_state(self, account_id: str, state: str, case_id: int | None) -> None: ...
+
+    def record_action(
+        self,
+        case_id: int | None,
+        decision_id: int | None,
+        kind: str,
+        subject: str,
+        detail: dict[str, Any],
+        actor: str,
+    ) -> int: ...
+
+    def last_action(self, subject: str, kind: str) -> Action | None: ...
+
+    def actions_of(self, case_id: int) -> list[Action]:
+        """Oldest first."""
+        ...
+
+    def notified(self, about: str) -> set[str]:
+        """Members who have a notice (of any status) about the account."""
+        ...
+
+    def queue_notice(
+        self, case_id: int | None, member: str, about: str, channel: str, title: str, body: str
+    ) -> int:
+        """A notice in the outbox, status ``queued``, delivered after the commit."""
+        ...
+
+    def notices(self, status: str | None = None, about: str | None = None) -> list[Notification]:
+        """Oldest first."""
+        ...
+
+    def mark_notice(self, notice_id: int, status: str, error: str | None = None) -> None: ...
+
+
+class Audit(Protocol):
+    """The append-only, hash-chained audit log."""
+
+    def append(
+        self,
+        *,
+        actor: str,
+        kind: str,
+        reason: str,
+        policy_version: str,
+        case_id: int | None = None,
+        subject: str | None = None,
+        payload: dict[str, Any] | None = None,
+    ) -> ChainedEvent:
+        """Add one event at the head of the chain (serialised against other writers)."""
+        ...
+
+    def events(
+        self, after: int = 0, case_id: int | None = None, limit: int = 2000
+    ) -> list[ChainedEvent]:
+        """Events with ``seq > after``, in sequence order."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction over every concern."""
+
+    @property
+    def records(self) -> Records: ...
+
+    @property
+    def scans(self) -> Scans: ...
+
+    @property
+    def cases(self) -> Cases: ...
+
+    @property
+    def enforcement(self) -> Enforcement: ...
+
+    @property
+    def audit(self) -> Audit: ...
+
+
+class DataStore(Protocol):
+    """What the stages and surfaces need of a store."""
+
+    def unit_of_work(self) -> AbstractContextManager[UnitOfWork]: ...

@@ -1,0 +1,70 @@
+"""Interchange records in memory."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from unmask.model.records import Connection, Invitation, RecordBase
+from unmask.store.memory.state import State
+
+
+class MemoryRecords:
+    def __init__(self, state: State) -> None:
+        self.state = state
+
+    def _kind(self, kind: str) -> dict[str, tuple[RecordBase, str]]:
+        return self.state.records.setdefault(kind, {})
+
+    def get(self, kind: str, key: str) -> RecordBase | None:
+        found = self._kind(kind).get(key)
+        return found[0] if found else None
+
+    def page(self, kind: str, after: str | None, limit: int) -> list[RecordBase]:
+        keys = sorted(k for k in self._kind(kind) if after is None or k > after)[:limit]
+        return [self._kind(kind)[k][0] for k in keys]
+
+    def count(self, kind: str) -> int:
+        return len(self._kind(kind))
+
+    def add_new(self, items: Sequence[tuple[RecordBase, str]], now: datetime) -> int:
+        added = 0
+        for record, digest in items:
+            table = self._kind(record.record_type)
+            if record.key() not in table:
+                table[record.key()] = (record, digest)
+                added += 1
+        return added
+
+    def replace(self, record: RecordBase, digest: str, now: datetime) -> None:
+        self._kind(record.record_type)[record.key()] = (record, digest)
+
+    def _connections(self, account_id: str) -> dict[str, Connection]:
+        return {
+            k: r
+            for k, (r, _) in self._kind("connection").items()
+            if isinstance(r, Connection) and account_id in (r.source, r.target)
+        }
+
+    def connections_of(self, account_id: str) -> list[Connection]:
+        found = self._connections(account_id).values()
+        return sorted(found, key=lambda c: (c.source, c.target))
+
+    def connection_count(self, account_id: str) -> int:
+        return len(self._connections(account_id))
+
+    def delete_connections_of(self, account_id: str) -> int:
+        gone = self._connections(account_id)
+        for key in gone:
+            del self._kind("connection")[key]
+        return len(gone)
+
+    def pending_invitations_of(self, account_id: str) -> list[Invitation]:
+        found = [
+            r
+            for r, _ in self._kind("invitation").values()
+            if isinstance(r, Invitation)
+            and account_id in (r.sender, r.recipient)
+            and r.status.value == "pending"
+        ]
+        return sorted(found, key=lambda i: i.id)

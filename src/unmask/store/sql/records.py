@@ -1,0 +1,88 @@
+"""Interchange records on SQLAlchemy (the ingest hot path stays in ``unmask.store.store``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Connection as Conn
+from sqlalchemy import delete, func, or_, select
+
+from unmask.model.records import RECORD_TYPES, Connection, Invitation, RecordBase
+from unmask.model.schema import columns
+from unmask.store.schema import RECORD_TABLES
+from unmask.store.store import record_row
+
+_CONN = RECORD_TABLES["connection"]
+_INV = RECORD_TABLES["invitation"]
+
+
+class SqlRecords:
+    def __init__(self, conn: Conn) -> None:
+        self.conn = conn
+
+    def _read(self, kind: str, where: object, order: object) -> list[RecordBase]:
+        table, model = RECORD_TABLES[kind], RECORD_TYPES[kind]
+        fields = list(columns(model))
+        stmt = select(*(table.c[f] for f in fields)).where(where).order_by(order)  # type: ignore[arg-type]
+        return [
+            model.model_validate({f: v for f, v in zip(fields, row, strict=True) if v is not None})
+            for row in self.conn.execute(stmt)
+        ]
+
+    def get(self, kind: str, key: str) -> RecordBase | None:
+        table = RECORD_TABLES[kind]
+        found = self._read(kind, table.c.key == key, table.c.key)
+        return found[0] if found else None
+
+    def page(self, kind: str, after: str | None, limit: int) -> list[RecordBase]:
+        table, model = RECORD_TABLES[kind], RECORD_TYPES[kind]
+        fields = list(columns(model))
+        stmt = select(*(table.c[f] for f in fields)).order_by(table.c.key).limit(limit)
+        if after is not None:
+            stmt = stmt.where(table.c.key > after)
+        return [
+            model.model_validate({f: v for f, v in zip(fields, row, strict=True) if v is not None})
+            for row in self.conn.execute(stmt)
+        ]
+
+    def count(self, kind: str) -> int:
+        stmt = select(func.count()).select_from(RECORD_TABLES[kind])
+        return int(self.conn.execute(stmt).scalar_one())
+
+    def add_new(self, items: Sequence[tuple[RecordBase, str]], now: datetime) -> int:
+        added = 0
+        for record, digest in items:
+            table = RECORD_TABLES[record.record_type]
+            known = self.conn.execute(select(table.c.key).where(table.c.key == record.key()))
+            if known.first() is None:
+                self.conn.execute(table.insert().values(record_row(record, digest, now)))
+                added += 1
+        return added
+
+    def replace(self, record: RecordBase, digest: str, now: datetime) -> None:
+        table = RECORD_TABLES[record.record_type]
+        self.conn.execute(delete(table).where(table.c.key == record.key()))
+        self.conn.execute(table.insert().values(record_row(record, digest, now)))
+
+    def connections_of(self, account_id: str) -> list[Connection]:
+        where = or_(_CONN.c.source == account_id, _CONN.c.target == account_id)
+        found = self._read("connection", where, _CONN.c.key)
+        return sorted(
+            (c for c in found if isinstance(c, Connection)), key=lambda c: (c.source, c.target)
+        )
+
+    def connection_count(self, account_id: str) -> int:
+        where = or_(_CONN.c.source == account_id, _CONN.c.target == account_id)
+        return int(self.conn.execute(select(func.count()).where(where)).scalar_one())
+
+    def delete_connections_of(self, account_id: str) -> int:
+        where = or_(_CONN.c.source == account_id, _CONN.c.target == account_id)
+        return int(self.conn.execute(delete(_CONN).where(where)).rowcount)
+
+    def pending_invitations_of(self, account_id: str) -> list[Invitation]:
+        where = (or_(_INV.c.sender == account_id, _INV.c.recipient == account_id)) & (
+            _INV.c.status == "pending"
+        )
+        found = self._read("invitation", where, _INV.c.key)
+        return sorted((i for i in found if isinstance(i, Invitation)), key=lambda i: i.id)
