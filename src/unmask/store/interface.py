@@ -9,7 +9,7 @@ leaves none of it. ``unmask.store.sql`` implements it on SQLAlchemy (SQLite, Pos
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any, Protocol
@@ -31,6 +31,14 @@ class Records(Protocol):
         ...
 
     def count(self, kind: str) -> int: ...
+
+    def matching(self, kind: str, column: str, values: Iterable[str]) -> list[RecordBase]:
+        """Records whose ``column`` is one of ``values``, by key."""
+        ...
+
+    def all(self, kind: str) -> list[RecordBase]:
+        """Every record of a type, by key (for small tables: organisations)."""
+        ...
 
     def add_new(self, items: Sequence[tuple[RecordBase, str]], now: datetime) -> int:
         """Insert each (record, content hash) whose key is not stored yet; how many were."""

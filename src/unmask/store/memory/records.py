@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from unmask.model.records import Connection, Invitation, RecordBase
 from unmask.store.memory.state import State
+
+
+def _text(record: RecordBase, column: str) -> str | None:
+    value = getattr(record, column, None)
+    return None if value is None else str(getattr(value, "value", value))
 
 
 class MemoryRecords:
@@ -26,6 +31,15 @@ class MemoryRecords:
 
     def count(self, kind: str) -> int:
         return len(self._kind(kind))
+
+    def matching(self, kind: str, column: str, values: Iterable[str]) -> list[RecordBase]:
+        wanted = set(values)
+        table = self._kind(kind)
+        return [table[k][0] for k in sorted(table) if _text(table[k][0], column) in wanted]
+
+    def all(self, kind: str) -> list[RecordBase]:
+        table = self._kind(kind)
+        return [table[k][0] for k in sorted(table)]
 
     def add_new(self, items: Sequence[tuple[RecordBase, str]], now: datetime) -> int:
         added = 0

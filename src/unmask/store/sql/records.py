@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import Connection as Conn
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, true
 
 from unmask.model.records import RECORD_TYPES, Connection, Invitation, RecordBase
 from unmask.model.schema import columns
@@ -15,6 +15,7 @@ from unmask.store.store import record_row
 
 _CONN = RECORD_TABLES["connection"]
 _INV = RECORD_TABLES["invitation"]
+_IN = 900  # under SQLite's bound-parameter limit
 
 
 class SqlRecords:
@@ -49,6 +50,18 @@ class SqlRecords:
     def count(self, kind: str) -> int:
         stmt = select(func.count()).select_from(RECORD_TABLES[kind])
         return int(self.conn.execute(stmt).scalar_one())
+
+    def matching(self, kind: str, column: str, values: Iterable[str]) -> list[RecordBase]:
+        table = RECORD_TABLES[kind]
+        wanted = sorted(set(values))
+        out: list[RecordBase] = []
+        for i in range(0, len(wanted), _IN):
+            out.extend(self._read(kind, table.c[column].in_(wanted[i : i + _IN]), table.c.key))
+        return sorted({r.key(): r for r in out}.values(), key=lambda r: r.key())
+
+    def all(self, kind: str) -> list[RecordBase]:
+        table = RECORD_TABLES[kind]
+        return self._read(kind, true(), table.c.key)
 
     def add_new(self, items: Sequence[tuple[RecordBase, str]], now: datetime) -> int:
         added = 0
