@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Path, Query, Request, status
 
 from unmask.auth import User, authenticate_password, authenticate_token
+from unmask.auth.permissions import Permission, allowed, refusal
 from unmask.auth.throttle import LoginThrottle
 from unmask.store import Store
 
@@ -96,6 +97,18 @@ def current_user(request: Request, store: StoreDep) -> User:
 
 
 UserDep = Annotated[User, Depends(current_user)]
+
+
+def require(permission: Permission) -> Callable[[User], User]:
+    """A dependency that lets through only the roles granted ``permission``
+    (``unmask.auth.permissions``, the table the console's forms use too)."""
+
+    def check(user: UserDep) -> User:
+        if not allowed(user.role, permission):
+            raise HTTPException(status.HTTP_403_FORBIDDEN, refusal(user.role, permission))
+        return user
+
+    return check
 
 
 def require_role(*roles: str) -> Callable[[User], User]:

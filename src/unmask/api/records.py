@@ -7,14 +7,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from unmask.api.deps import StoreDep, require_role
+from unmask.api.deps import StoreDep, require
 from unmask.auth import User
 from unmask.formats import record_to_row
 from unmask.model.findings import evidence_json
 from unmask.model.records import RECORD_TYPES
 
 router = APIRouter(prefix="/api/v1", tags=["records"])
-Reader = Annotated[User, Depends(require_role("analyst", "lead", "admin", "auditor"))]
+Reader = Annotated[User, Depends(require("read_records"))]
 
 
 def _kind(kind: str) -> str:

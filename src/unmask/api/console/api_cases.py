@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from unmask.api.console.deps import DeskDep
-from unmask.api.deps import PathId, QueryId, StoreDep, require_role
+from unmask.api.deps import PathId, QueryId, StoreDep, require
 from unmask.audit import event_dict, iter_events, verify
 from unmask.auth import AuthError, Role, User, create_user
 from unmask.cases.machine import TransitionError
@@ -18,12 +18,13 @@ from unmask.cases.service import decide, file_appeal, review_second
 from unmask.cases.sync import sync_cases
 
 router = APIRouter(prefix="/api/v1", tags=["review"])
-Reader = Annotated[User, Depends(require_role("analyst", "lead", "admin", "auditor"))]
-Decider = Annotated[User, Depends(require_role("analyst", "lead", "admin"))]
-Senior = Annotated[User, Depends(require_role("lead", "admin"))]
-Appellant = Annotated[User, Depends(require_role("service", "analyst", "lead", "admin"))]
-Auditor = Annotated[User, Depends(require_role("auditor", "lead", "admin"))]
-Admin = Annotated[User, Depends(require_role("admin"))]
+Reader = Annotated[User, Depends(require("read_cases"))]
+Decider = Annotated[User, Depends(require("decide"))]
+Senior = Annotated[User, Depends(require("second_review"))]
+Appellant = Annotated[User, Depends(require("appeal"))]
+Auditor = Annotated[User, Depends(require("audit"))]
+Syncer = Annotated[User, Depends(require("sync_cases"))]
+Admin = Annotated[User, Depends(require("manage_users"))]
 
 
 class _In(BaseModel):
@@ -98,7 +99,7 @@ def case_appeal(case_id: PathId, body: AppealIn, desk: DeskDep, user: Appellant)
 
 
 @router.post("/cases/sync", summary="Create cases from the latest scan (idempotent)")
-def cases_sync(desk: DeskDep, _user: Senior) -> dict[str, Any]:
+def cases_sync(desk: DeskDep, _user: Syncer) -> dict[str, Any]:
     return asdict(sync_cases(desk))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import func, select
 
@@ -15,6 +15,7 @@ from unmask.api.console.views_case import case_view
 from unmask.api.console.views_common import people, person, risk_class
 from unmask.api.deps import PathId, QueryId
 from unmask.audit import event_dict, iter_events, verify
+from unmask.auth.permissions import allowed, refusal
 from unmask.cases.machine import TransitionError
 from unmask.cases.metrics import dashboard
 from unmask.cases.repo import QUEUE_STATUSES, SORTS, Filters, list_cases
@@ -149,6 +150,8 @@ def dashboard_page(request: Request, desk: DeskDep, user: ConsoleUser) -> HTMLRe
 def audit_page(
     request: Request, desk: DeskDep, user: ConsoleUser, case_id: QueryId = None
 ) -> HTMLResponse:
+    if not allowed(user.role, "audit"):
+        raise HTTPException(403, refusal(user.role, "audit"))
     events = [event_dict(e) for e in iter_events(desk.store, case_id)]
     return page(
         request,

@@ -11,6 +11,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from unmask.auth.permissions import allowed
+
 
 def _ago(value: datetime | None) -> str:
     if value is None:
@@ -41,6 +43,7 @@ def env() -> Environment:
     e.filters["ago"] = _ago
     e.filters["when"] = _when
     e.filters["pct"] = lambda v: f"{100 * float(v):.0f}%"
+    e.globals["allowed"] = allowed
     return e
 
 

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse
 
 from unmask.api.console.deps import ConsoleUser, DeskDep
 from unmask.api.deps import PathId
+from unmask.auth.permissions import allowed, refusal
 from unmask.cases.machine import TransitionError
 from unmask.cases.service import decide, file_appeal, review_second
 
@@ -32,6 +33,8 @@ def decide_form(
     reason: Text = "",
     scope: Text = "account",
 ) -> RedirectResponse:
+    if not allowed(user.role, "decide"):
+        return _back(case_id, error=refusal(user.role, "decide"))
     try:
         out = decide(desk, case_id, user, action, reason, scope)
     except TransitionError as exc:
@@ -48,6 +51,8 @@ def second_form(
     verdict: Text = "",
     reason: Text = "",
 ) -> RedirectResponse:
+    if not allowed(user.role, "second_review"):
+        return _back(case_id, error=refusal(user.role, "second_review"))
     if verdict not in ("approve", "reject"):
         return _back(case_id, error="choose approve or reject")
     try:
@@ -61,6 +66,8 @@ def second_form(
 def appeal_form(
     case_id: PathId, desk: DeskDep, user: ConsoleUser, text: Text = ""
 ) -> RedirectResponse:
+    if not allowed(user.role, "appeal"):
+        return _back(case_id, error=refusal(user.role, "appeal"))
     try:
         file_appeal(desk, case_id, user, text)
     except TransitionError as exc:
