@@ -39,13 +39,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(store: Store) -> Iterator[str]:
+def live_server(store: Store, forwarded: str = "") -> Iterator[str]:
+    """The app as ``unmask serve`` runs it (``forwarded``: its ``--forwarded-allow-ips``)."""
     import uvicorn
 
     from unmask.api import create_app
+    from unmask.cli.serve_cmd import uvicorn_config
 
     port = free_port()
-    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn_config(create_app(store), "127.0.0.1", port, forwarded, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -13,6 +13,7 @@ from tests.member.world import PERSONA_MESSAGES, genuine_json, persona_json
 
 from unmask.api import create_app
 from unmask.auth import create_token, create_user
+from unmask.auth.member_tokens import issue, member_secret
 from unmask.org.repo import create_org, link_user
 from unmask.store import Store
 from unmask.takeover.persist import scan_logins
@@ -31,6 +32,10 @@ def _auth(store: Store, name: str, role: str) -> tuple[dict[str, str], int]:
     return {"Authorization": f"Bearer {create_token(store, user)}"}, user.id
 
 
+def _member_token(store: Store, member: str) -> str:
+    return issue(member_secret(store.settings.data_dir), member)
+
+
 def _leaves(value: Any) -> list[Any]:
     if isinstance(value, dict):
         return [s for v in value.values() for s in _leaves(v)]
@@ -43,15 +48,15 @@ def test_check_answer_is_coarse(client: TestClient) -> None:
     high = client.post(
         "/api/v1/check", json={"profile": persona_json(), "messages": list(PERSONA_MESSAGES)}
     )
-    low = client.post("/api/v1/check", json={"profile_id": "eng-1"})
+    low = client.post("/api/v1/check", json={"profile": genuine_json()})
     for res in (high, low):
         assert res.status_code == 200
         body = res.json()
-        assert set(body) == {"risk", "reasons", "advice", "questions", "profile_id"}
+        assert set(body) == {"risk", "reasons", "advice", "questions"}
         assert body["risk"] in ("low", "medium", "high")
         assert not any(isinstance(v, int | float) for v in _leaves(body))
         assert not _NUMBER.search(json.dumps(body)), "no scores or weights in any response"
-    assert high.json()["risk"] == "high" and high.json()["profile_id"] == "persona-1"
+    assert high.json()["risk"] == "high"
     assert low.json()["risk"] == "low" and low.json()["reasons"] == []
 
 
@@ -89,15 +94,18 @@ def test_range_endpoint_refuses_anything_but_a_prefix(client: TestClient) -> Non
 def test_member_report_reaches_the_records_the_console_reads(
     client: TestClient, world_store: Store
 ) -> None:
+    token = _member_token(world_store, "member-9")
     res = client.post(
-        "/api/v1/member/reports", json={"reporter": "member-9", "reported": "persona-1"}
+        "/api/v1/member/reports", json={"reported": "persona-1"}, headers={"X-Member-Token": token}
     )
-    assert res.status_code == 201
+    assert res.status_code == 202 and res.json() == {"status": "received", "verified": True}
     headers, _ = _auth(world_store, "analyst-1", "analyst")
     items = client.get("/api/v1/records/reports", headers=headers).json()["items"]
     assert [(r["reporter"], r["reported"]) for r in items] == [("member-9", "persona-1")]
-    bad = client.post("/api/v1/member/reports", json={"reporter": "x", "reported": "persona-1"})
-    assert bad.status_code == 422
+    bad = client.post(
+        "/api/v1/member/reports", json={"reported": "persona-1"}, headers={"X-Member-Token": "x"}
+    )
+    assert bad.status_code == 401
 
 
 def test_alerts_need_the_service_role(client: TestClient, world_store: Store) -> None:
@@ -116,7 +124,11 @@ def test_org_view_for_partners(client: TestClient, world_store: Store) -> None:
     link_user(world_store, create_org(world_store, "Northwind Defence"), uid)
     res = client.post("/api/v1/org/staff", headers=headers, json={"identifiers": ["staff-0"]})
     assert res.json() == {"enrolled": 1}
-    client.post("/api/v1/member/reports", json={"reporter": "staff-0", "reported": "persona-1"})
+    client.post(
+        "/api/v1/member/reports",
+        json={"reported": "persona-1"},
+        headers={"X-Member-Token": _member_token(world_store, "staff-0")},
+    )
     view = client.get("/api/v1/org/overview", headers=headers).json()
     assert [a["staff"] for a in view["approaches"]] == ["staff-0"]
     assert sum(view["reports_by_month"].values()) == 1

@@ -13,13 +13,17 @@ from tests.member.world import PERSONA_MESSAGES
 from tests.web_support import chromium_page, live_server
 
 from unmask.auth import create_token, create_user
+from unmask.auth.member_tokens import issue, member_secret
 from unmask.store import Store
 
 pytestmark = pytest.mark.browser
 
 
-def _check(page: Any, base: str, profile_id: str, name: str, messages: str) -> None:
-    page.goto(f"{base}/check?member=member-9")
+def _check(
+    page: Any, base: str, profile_id: str, name: str, messages: str, navigate: bool = True
+) -> None:
+    if navigate:
+        page.goto(f"{base}/check")
     page.fill("#f-name", name)
     page.fill("#f-id", f"https://platform.example/in/{profile_id}/")
     page.fill("#f-messages", messages)
@@ -32,19 +36,30 @@ def test_checker_page_rates_and_reports(world_store: Store) -> None:
     token = create_token(world_store, user)
     with live_server(world_store) as base, chromium_page() as page:
         page.route(re.compile(r"^(?!http://127\.0\.0\.1).*"), lambda route: route.abort())
-        _check(page, base, "persona-1", "Helen Marsh", "\n\n".join(PERSONA_MESSAGES))
+        member = issue(member_secret(world_store.settings.data_dir), "member-9")
+        messages = "\n\n".join(PERSONA_MESSAGES)
+        page.goto(f"{base}/check#member_token={member}")  # as the platform embeds the page
+        page.fill("#f-employer", "Meridian Strategic Advisory")
+        page.fill("#f-title", "Senior Talent Partner")
+        _check(page, base, "persona-1", "Helen Marsh", messages, navigate=False)
         assert page.text_content("#risk") == "high"
         reasons = page.inner_text("#reasons")
-        assert "this photo appears on other accounts" in reasons
+        assert "this photo appears on other accounts" not in reasons  # nothing from the store
         assert "payment" in reasons and "another app" in reasons
         assert page.locator("input[name=q]").count() == 8
-        assert page.input_value("#f-reporter") == "member-9"
+        assert "member_token" not in page.url  # the token leaves the address bar
         page.click("#report-btn")
         page.wait_for_selector("#report-status.ok")
         reports = page.request.get(
             f"{base}/api/v1/records/reports", headers={"Authorization": f"Bearer {token}"}
         ).json()["items"]
         assert [(r["reporter"], r["reported"]) for r in reports] == [("member-9", "persona-1")]
+
+        _check(page, base, "persona-2", "Sarah Lin", messages)  # not signed in: triage only
+        page.click("#report-btn")
+        page.wait_for_selector("#report-status.ok")
+        assert "unverified" in page.inner_text("#report-status")
+        assert world_store.triage.count("persona-2") == 1
 
         _check(page, base, "eng-1", "Ben Carter", "Good to see you at the conference.")
         assert page.text_content("#risk") == "low"

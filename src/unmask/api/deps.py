@@ -82,6 +82,12 @@ def _from_header(request: Request, store: Store, header: str) -> User | None:
     return None
 
 
+def header_user(request: Request, store: Store) -> User | None:
+    """The user of the request's ``Authorization`` header (never a console session), or None."""
+    header = request.headers.get("authorization")
+    return _from_header(store, header) if header else None
+
+
 def current_user(request: Request, store: StoreDep) -> User:
     """The caller: an API token (Bearer), HTTP Basic credentials or a console session."""
     session_user = getattr(request.state, "user", None)

@@ -4,6 +4,14 @@ A member sees three levels, at most ``MAX_REASONS`` reasons taken only from the 
 that detectors wrote for that purpose, and no reasons at all for a low result (so the answer does
 not tell a fake's operator which signal to fix next). Reasons are listed in a fixed order by
 source, not by how much they counted.
+
+Reasons are coarse and stable: a reason is shown when its rule fired on the input (a cue in the
+messages, no page for the employer, a yes to a question), whatever the finding's score, so a
+small change to a profile cannot make one reason appear or vanish by crossing a per-detector
+threshold. Learned detectors (``LEARNED``: trained models whose member wording is gated by their
+own score) move the level but never give a public reason: their reasons would tell a prober, one
+detector at a time, on which side of its threshold a profile is. The rules themselves are no
+secret (the source is public); the trained models' scores are.
 """
 
 from __future__ import annotations
@@ -18,8 +26,8 @@ from unmask.model import Finding
 Level = Literal["low", "medium", "high"]
 HIGH, MEDIUM = 0.6, 0.3
 MAX_REASONS = 5
-#: Findings below this score do not give reasons even when their evidence has member wording.
-REASON_FLOOR = 0.1
+#: Detectors whose member wording depends on a trained model's score: never a public reason.
+LEARNED: frozenset[str] = frozenset({"profile_model", "synthetic_face", "text_origin"})
 
 ADVICE: dict[Level, tuple[str, ...]] = {
     "high": (
@@ -86,7 +94,7 @@ def public_reasons(findings: Sequence[Finding], level: Level) -> tuple[str, ...]
         return ()
     out: list[str] = []
     for finding in sorted(findings, key=lambda f: _rank(f.detector)):
-        if finding.score is None or finding.score < REASON_FLOOR:
+        if finding.score is None or finding.score <= 0.0 or finding.detector in LEARNED:
             continue
         for ev in finding.evidence:
             if ev.member_text and ev.weight > 0 and ev.member_text not in out:

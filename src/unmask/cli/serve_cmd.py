@@ -4,15 +4,52 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from unmask.cli.common import console, fail, open_store
 
+if TYPE_CHECKING:
+    import uvicorn
+    from fastapi import FastAPI
+
+
+def uvicorn_config(
+    app: FastAPI, host: str, port: int, forwarded_allow_ips: str = "", **extra: Any
+) -> uvicorn.Config:
+    """uvicorn's settings for ``app``: ``X-Forwarded-For`` is honoured only from the listed
+    proxies, by uvicorn and by the member rate limiter alike; with none listed it is ignored
+    (uvicorn's own default would trust it from loopback)."""
+    import uvicorn
+
+    from unmask.api.member.ratelimit import parse_networks
+
+    trusted = parse_networks(forwarded_allow_ips)
+    limiter = getattr(app.state, "member_limiter", None)
+    if limiter is not None:
+        limiter.trusted = trusted
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        proxy_headers=bool(trusted),
+        forwarded_allow_ips=[str(n) for n in trusted] if trusted else [],
+        **extra,
+    )
+
 
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
+    forwarded_allow_ips: str = typer.Option(
+        "",
+        "--forwarded-allow-ips",
+        envvar="UNMASK_FORWARDED_ALLOW_IPS",
+        help="Reverse proxies (addresses or CIDR ranges, comma-separated) whose "
+        "X-Forwarded-For is trusted for the client address and rate limits; "
+        "default: none, the TCP peer is the client.",
+    ),
 ) -> None:
     """Serve the API and console (FastAPI under uvicorn)."""
     import uvicorn
@@ -20,8 +57,14 @@ def serve(
     from unmask.api import create_app
 
     with open_store() as store:
+        try:
+            config = uvicorn_config(
+                create_app(store), host, port, forwarded_allow_ips, log_level="info"
+            )
+        except ValueError as exc:
+            raise fail(f"--forwarded-allow-ips: {exc}") from None
         console.print(f"unmask serving on http://{host}:{port}  (API docs: /docs)")
-        uvicorn.run(create_app(store), host=host, port=port, log_level="info")
+        uvicorn.Server(config).run()
 
 
 def demo(
@@ -68,7 +111,7 @@ def demo(
         f"API: curl -H 'Authorization: Bearer {token}' http://{host}:{port}/api/v1/assessments"
     )
     if not no_serve:
-        serve(host=host, port=port)
+        serve(host=host, port=port, forwarded_allow_ips="")
 
 
 def register(app: typer.Typer) -> None:

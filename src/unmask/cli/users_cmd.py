@@ -40,5 +40,20 @@ def token(name: str, label: str = typer.Option("cli", help="What the token is fo
         console.print(create_token(store, user, label))
 
 
+@users_app.command("member-token")
+def member_token(
+    member: str = typer.Argument(..., help="The member's account id on the platform."),
+    ttl: int = typer.Option(3600, help="Seconds the token stays valid (at most a week)."),
+) -> None:
+    """Issue a member token (what the platform hands a signed-in member's checker page)."""
+    from unmask.auth.member_tokens import issue, member_secret
+    from unmask.settings import load_settings
+
+    try:
+        console.print(issue(member_secret(load_settings().data_dir), member, ttl), soft_wrap=True)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(users_app, name="users")

@@ -47,3 +47,17 @@ member_alerts = Table(
     Column("created_at", _TS, nullable=False),
     Column("acknowledged", Boolean, nullable=False, default=False),
 )
+
+#: Reports from the public report button that carry no verified member identity (or name an
+#: account not on the platform): triage input for analysts, never a Report record, so they open
+#: no case, change no priority and touch no reporter's track record.
+member_triage = Table(
+    "member_triage",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("reported", String(200), nullable=False, index=True),
+    Column("reason", String(40), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("verified_reporter", String(200), nullable=True),
+    Column("received_at", _TS, nullable=False),
+)

@@ -23,6 +23,7 @@ from unmask.store.schema import RECORD_TABLES
 
 if TYPE_CHECKING:
     from unmask.store.sql import SqlUnitOfWork
+    from unmask.store.triage import Triage
 
 _CHUNK = 900  # stays under SQLite's bound-parameter limit for IN (...)
 
@@ -181,6 +182,12 @@ class Store:
         from unmask.store.sql import unit_of_work
 
         return unit_of_work(self.engine)
+    @property
+    def triage(self) -> Triage:
+        """Unverified member reports (``unmask.store.triage``)."""
+        from unmask.store.triage import Triage
+
+        return Triage(self)
 
     # -- records ---------------------------------------------------------------------------
     def existing_hashes(self, conn: Connection, kind: str, keys: Sequence[str]) -> dict[str, str]:

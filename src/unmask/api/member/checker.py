@@ -1,4 +1,11 @@
-"""``POST /api/v1/check``: the public profile checker (coarse answer, rate-limited)."""
+"""``POST /api/v1/check`` and ``POST /api/v1/exposure``: the public checker and exposure audit.
+
+Public and rate-limited. They answer only from what the caller typed, pasted or uploaded (and
+the employers' public pages): never from the stored account, the platform's scan findings or its
+review decisions, and no id is echoed. A ``profile_id`` is refused with the same message whatever
+the id, so the route does not tell which accounts exist; the platform's view of a stored account
+is ``POST /api/v1/platform/check`` (authenticated).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +15,16 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from unmask.api.member.ratelimit import limit
-from unmask.api.member.service import CheckerService, PhotoError, decode_photo
+from unmask.api.member.service import CheckerService
+from unmask.api.member.uploads import PhotoError, TooLargeError, decode_photo
 from unmask.checker import IntakeError, audit
 
 router = APIRouter(prefix="/api/v1", tags=["member"])
+
+NO_IDS = (
+    "the public checker answers only from what you type, paste or upload: give the profile's "
+    "details, not its id (platform services use POST /api/v1/platform/check)"
+)
 
 
 class CheckIn(BaseModel):
@@ -19,7 +32,9 @@ class CheckIn(BaseModel):
     profile: dict[str, Any] | None = Field(
         None, description="interchange account, platform export or typed fields"
     )
-    profile_id: str | None = Field(None, max_length=200, description="a profile on the platform")
+    profile_id: str | None = Field(
+        None, max_length=200, description="not accepted here: refused with one fixed message"
+    )
     messages: Annotated[list[Annotated[str, Field(max_length=20_000)]], Field(max_length=50)] = []
     answers: dict[str, bool] = {}
     photo: str | None = Field(None, description="base64 image (a data: URL is accepted)")
@@ -38,25 +53,30 @@ def service(request: Request) -> CheckerService:
 @router.post("/check", summary="Check a profile: low / medium / high, reasons, advice")
 def check(body: CheckIn, request: Request) -> dict[str, Any]:
     limit(request, "check")
+    if body.profile_id is not None:
+        raise HTTPException(422, NO_IDS)
+    if not body.profile:
+        raise HTTPException(422, "give the profile: its name, headline, employer or an export")
     svc = service(request)
     try:
-        profile = svc.profile(body.profile, body.profile_id)
         photo = decode_photo(body.photo) if body.photo else None
-        result, known = svc.check(profile, body.messages, body.answers, photo)
+        result = svc.public_check(body.profile, body.messages, body.answers, photo)
+    except TooLargeError as exc:
+        raise HTTPException(413, str(exc)) from None
     except (IntakeError, PhotoError) as exc:
         raise HTTPException(422, str(exc)) from None
-    out = result.public.as_dict()
-    out["profile_id"] = profile.id if known else None
-    return out
+    return result.public.as_dict()
 
 
 @router.post("/exposure", summary="Exposure audit of your own profile, with advice")
 def exposure(body: ExposureIn, request: Request) -> dict[str, Any]:
     limit(request, "exposure")
-    svc = service(request)
+    from datetime import UTC, datetime
+
+    from unmask.checker import profile_from_input
+
     try:
-        profile = svc.profile(body.profile, None)
+        profile = profile_from_input(body.profile, datetime.now(UTC))
     except IntakeError as exc:
         raise HTTPException(422, str(exc)) from None
-    context = svc.context.snapshot(profile) if svc.context else None
-    return audit(profile, context).as_dict()
+    return audit(profile, None).as_dict()

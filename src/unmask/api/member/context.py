@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from unmask.model import Account, Finding, Organisation, Snapshot
+from unmask.model.review import Case
 from unmask.store import Store
 from unmask.store.schema import RECORD_TABLES
 
@@ -55,10 +56,14 @@ class PlatformContext:
         self._lookup = _Lookup(n, dict(by_employer), dict(by_photo))
         return self._lookup
 
-    def snapshot(self, profile: Account) -> Snapshot:
+    def snapshot(self, profile: Account, public: bool = False) -> Snapshot:
+        """The context of ``profile``. ``public``: only what any member sees on the platform's
+        pages (the named employers' pages and the accounts that list them, less any with the
+        profile's own name), never the stored account with the profile's id or accounts
+        matched by photo: the answer does not depend on whether the typed id exists."""
         with self._lock:
             lookup = self._refresh()
-        ids: set[str] = {profile.id}
+        ids: set[str] = set() if public else {profile.id}
         orgs_table = RECORD_TABLES["organisation"]
         names = {p.employer.casefold() for p in profile.positions}
         org_ids = {p.organisation_id for p in profile.positions if p.organisation_id}
@@ -73,10 +78,12 @@ class PlatformContext:
             )
         for name in names | org_ids:
             ids.update(lookup.by_employer.get(name, ())[:5000])
-        if profile.photo:
+        if profile.photo and not public:
             for h in (profile.photo.sha256, profile.photo.pdq):
                 ids.update(lookup.by_photo.get(h or "", ())[:500])
         found = [self.store.get("account", k) for k in sorted(ids)]
+        if public:  # the profile's own stored copy is not "another account" (matched by name)
+            found = [a for a in found if not (isinstance(a, Account) and _same(a, profile))]
         pages = [self.store.get("organisation", k) for k in sorted(org_keys)]
         return Snapshot(
             accounts={a.id: a for a in found if isinstance(a, Account)},
@@ -88,8 +95,17 @@ class PlatformContext:
         found = self.store.get("account", account_id)
         return found if isinstance(found, Account) else None
 
+    def review(self, subject: str) -> Case | None:
+        """The newest review case of ``subject`` (open or decided), if any."""
+        with self.store.unit_of_work() as uow:
+            return uow.cases.latest_for([subject]).get(subject)
+
     def stored_findings(self, subject: str) -> list[Finding]:
         """The subject's findings in the latest finished scan, as the scan wrote them."""
         with self.store.unit_of_work() as uow:
             scan = uow.scans.latest()
             return uow.scans.findings(scan.id, subject) if scan is not None else []
+
+
+def _same(a: Account, b: Account) -> bool:
+    return " ".join(a.name.split()).casefold() == " ".join(b.name.split()).casefold()

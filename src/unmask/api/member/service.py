@@ -1,43 +1,50 @@
 """The checker as a service: detectors (with trained artefacts) built once, the platform context
-read from the store when there is one, the photo hashed on arrival. Used by the API and the CLI."""
+read from the store when there is one, the photo bounded and hashed on arrival. Used by the API
+and the CLI.
+
+Two views of a profile:
+
+* ``public_check``: the public checker. It answers only from what the caller sent (the profile
+  as typed, pasted or uploaded, the messages, the answers, the photo) and from the platform's
+  public pages (the named employers' pages and who lists them). The typed id is replaced by a
+  fixed internal one, so a known and an unknown id give the same answer; stored findings, review
+  decisions and photo matches are never used.
+* ``check``: the platform's view of a stored account (authenticated routes and the operator's
+  CLI): the stored profile, the latest scan's findings and the review decision, which
+  supersedes the scan (cleared: never high; removed or restricted: high).
+"""
 
 from __future__ import annotations
 
-import base64
-import binascii
 import threading
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from unmask.api.member.context import PlatformContext
+from unmask.api.member.uploads import PhotoError, TooLargeError, check_image, decode_photo
+from unmask.model.review import Case
 from unmask.checker import CheckRequest, CheckResult, profile_from_input, run_check
+from unmask.checker.redaction import ADVICE, MAX_REASONS, PublicCheck, redact
 from unmask.detectors.base import Detector
 from unmask.model import Account, PhotoRef
 from unmask.scoring import Policy, load_policy
 from unmask.store import Store
 
-MAX_PHOTO = 5 << 20
+__all__ = ["CheckerService", "PhotoError", "Review", "TooLargeError", "decode_photo", "photo_ref"]
 
-
-class PhotoError(ValueError):
-    pass
-
-
-def decode_photo(data: str) -> bytes:
-    """Base64 photo bytes (a ``data:image/...;base64,`` URL is accepted)."""
-    payload = data.split(",", 1)[1] if data.startswith("data:") else data
-    try:
-        raw = base64.b64decode(payload, validate=True)
-    except (binascii.Error, ValueError):
-        raise PhotoError("photo: not valid base64") from None
-    if len(raw) > MAX_PHOTO:
-        raise PhotoError("photo: larger than 5 MB")
-    return raw
+#: The id every publicly checked profile gets, whatever id was typed.
+CHECKED = "unmask-checked-profile"
+#: Just under the high band: a cleared account is at most medium.
+_CLEARED_CAP = 0.6 - 1e-9
+_REMOVED = "the platform's review team removed or restricted this account"
 
 
 def photo_ref(raw: bytes) -> PhotoRef:
-    """The uploaded photo's hashes, by the same function ingest and the detectors use."""
+    """The uploaded photo's hashes, by the same function ingest and the detectors use, after
+    its size and pixel count are checked from the header."""
+    check_image(raw)
     try:
         from unmask.detectors.photo_hashing import hash_photo
     except ImportError as exc:  # pragma: no cover - the module ships with unmask
@@ -48,6 +55,26 @@ def photo_ref(raw: bytes) -> PhotoRef:
         raise PhotoError(f"photo: cannot read the image ({exc})") from None
     except RuntimeError as exc:  # the faces extra is missing
         raise PhotoError(str(exc)) from None
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the platform's reviewers decided about an account, for authenticated callers."""
+
+    status: str  # none, open, closed
+    outcome: str | None
+
+    @classmethod
+    def of(cls, case: Case | None) -> Review:
+        return cls("none", None) if case is None else cls(case.status, case.outcome)
+
+    @property
+    def cleared(self) -> bool:
+        return self.status == "closed" and self.outcome == "cleared"
+
+    @property
+    def enforced(self) -> bool:
+        return self.status == "closed" and self.outcome in ("removed", "restricted")
 
 
 class CheckerService:
@@ -71,12 +98,32 @@ class CheckerService:
                     load_trained(self.store.settings.models_dir, self._detectors)
             return self._detectors
 
+    # -- the public checker ------------------------------------------------------------------
+    def public_check(
+        self,
+        data: Mapping[str, Any],
+        messages: Sequence[str] = (),
+        answers: Mapping[str, bool] | None = None,
+        photo: bytes | None = None,
+    ) -> CheckResult:
+        """Only from what the caller sent, plus the employers' public pages."""
+        given = profile_from_input(data, datetime.now(UTC))
+        update: dict[str, Any] = {"id": CHECKED}
+        if photo is not None:
+            update["photo"] = photo_ref(photo)
+        profile = given.model_copy(update=update)
+        context = self.context.snapshot(profile, public=True) if self.context else None
+        request = CheckRequest(profile, tuple(messages), dict(answers or {}))
+        return run_check(request, self.detectors(), self.policy, context, ())
+
+    # -- the platform's view -------------------------------------------------------------------
     def profile(self, data: Mapping[str, Any] | None, profile_id: str | None) -> Account:
+        """For the platform's view: the stored account beats what was typed."""
         now = datetime.now(UTC)
         if data:
             given = profile_from_input(data, now)
             stored = self.context.stored_account(given.id) if self.context else None
-            return stored or given  # what the platform knows beats what was typed
+            return stored or given
         stored = self.context.stored_account(profile_id) if self.context and profile_id else None
         if stored is None:
             from unmask.checker import IntakeError
@@ -91,15 +138,37 @@ class CheckerService:
         answers: Mapping[str, bool] | None = None,
         photo: bytes | None = None,
     ) -> tuple[CheckResult, bool]:
-        """The result, and whether the profile is an account on the platform (reportable)."""
+        """The platform's view: the result, and whether the profile is a stored account."""
+        result, review = self.platform_check(profile, messages, answers, photo)
+        return result, review is not None
+
+    def platform_check(
+        self,
+        profile: Account,
+        messages: Sequence[str] = (),
+        answers: Mapping[str, bool] | None = None,
+        photo: bytes | None = None,
+    ) -> tuple[CheckResult, Review | None]:
+        """The result with stored findings, superseded by a review decision; the review is None
+        when the profile is not a stored account."""
         if photo is not None:
             profile = profile.model_copy(update={"photo": photo_ref(photo)})
         request = CheckRequest(profile, tuple(messages), dict(answers or {}))
-        context = stored = None
-        known = False
-        if self.context is not None:
-            context = self.context.snapshot(profile)
-            known = self.context.stored_account(profile.id) is not None
-            stored = self.context.stored_findings(profile.id) if known else None
-        result = run_check(request, self.detectors(), self.policy, context, stored or ())
-        return result, known
+        if self.context is None or self.context.stored_account(profile.id) is None:
+            context = self.context.snapshot(profile) if self.context else None
+            return run_check(request, self.detectors(), self.policy, context, ()), None
+        review = Review.of(self.context.review(profile.id))
+        stored = () if review.cleared else self.context.stored_findings(profile.id)
+        context = self.context.snapshot(profile)
+        result = run_check(request, self.detectors(), self.policy, context, stored)
+        return _supersede(result, review), review
+
+
+def _supersede(result: CheckResult, review: Review) -> CheckResult:
+    findings = result.assessment.findings
+    if review.cleared and result.public.risk == "high":
+        return CheckResult(result.assessment, redact(_CLEARED_CAP, findings))
+    if review.enforced:
+        reasons = (_REMOVED, *redact(1.0, findings).reasons)[:MAX_REASONS]
+        return CheckResult(result.assessment, PublicCheck("high", reasons, ADVICE["high"]))
+    return result

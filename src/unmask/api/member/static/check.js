@@ -80,6 +80,15 @@ $("check-form").addEventListener("submit", async (ev) => {
   } finally { $("check-btn").disabled = false; }
 });
 
+function reportedId() {
+  if (mode === "json") {
+    try { const p = JSON.parse($("f-json").value); return p.id || p.publicIdentifier || null; }
+    catch (e) { return null; }
+  }
+  const id = $("f-id").value.trim().replace(/[?#].*$/, "").split("/").filter(Boolean).pop();
+  return id || null;
+}
+
 function showResult(data) {
   $("placeholder").hidden = true; $("answer").hidden = false;
   const badge = $("risk");
@@ -87,29 +96,35 @@ function showResult(data) {
   fill($("reasons"), data.reasons.length ? data.reasons
     : ["Nothing we can see stands out. Trust your own judgement too."]);
   fill($("advice"), data.advice);
-  profileId = data.profile_id;
+  profileId = reportedId();
   $("report-btn").disabled = !profileId;
   $("report-status").textContent = "";
-  $("report-note").textContent = profileId
-    ? "Your report goes to the platform's review team. It helps even if you are not sure."
-    : "This profile is not on the platform under the id you gave: give its profile id or link to report it.";
+  $("report-note").textContent = !profileId
+    ? "Give the profile's id or link above to report it."
+    : memberToken
+      ? "Your report goes to the platform's review team. It helps even if you are not sure."
+      : "You are not signed in through the platform, so your report is passed on as unverified " +
+        "information: report from the platform while signed in for it to count fully.";
 }
 
+// The platform hands a signed-in member's token in the URL fragment (never sent to a server).
+const fragment = new URLSearchParams(location.hash.slice(1));
+const memberToken = fragment.get("member_token");
+if (memberToken) history.replaceState(null, "", location.pathname + location.search);
+
 $("report-btn").addEventListener("click", async () => {
-  const reporter = $("f-reporter").value.trim();
-  if (!reporter) { $("report-status").textContent = "Give your member id first."; return; }
   $("report-btn").disabled = true;
-  const res = await fetch("/api/v1/member/reports", { method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ reporter, reported: profileId, reason: "suspicious_approach",
+  const headers = { "Content-Type": "application/json" };
+  if (memberToken) headers["X-Member-Token"] = memberToken;
+  const res = await fetch("/api/v1/member/reports", { method: "POST", headers,
+    body: JSON.stringify({ reported: profileId, reason: "suspicious_approach",
       text: "Reported from the profile checker." }) });
   const data = await res.json();
   $("report-status").className = res.ok ? "ok" : "err";
-  $("report-status").textContent = res.ok
-    ? "Report received. Do not accept the invitation; remove the connection if you accepted it."
-    : (data.detail || "The report could not be filed.");
+  $("report-status").textContent = !res.ok ? (data.detail || "The report could not be filed.")
+    : data.verified
+      ? "Report received. Do not accept the invitation; remove the connection if you accepted it."
+      : "Received as unverified information. Do not accept the invitation; remove the " +
+        "connection if you accepted it.";
   if (!res.ok) $("report-btn").disabled = false;
 });
-
-const params = new URLSearchParams(location.search);
-if (params.get("member")) $("f-reporter").value = params.get("member");
