@@ -85,7 +85,7 @@ def _from_header(request: Request, store: Store, header: str) -> User | None:
 def header_user(request: Request, store: Store) -> User | None:
     """The user of the request's ``Authorization`` header (never a console session), or None."""
     header = request.headers.get("authorization")
-    return _from_header(store, header) if header else None
+    return _from_header(request, store, header) if header else None
 
 
 def current_user(request: Request, store: StoreDep) -> User:

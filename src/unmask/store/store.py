@@ -182,6 +182,7 @@ class Store:
         from unmask.store.sql import unit_of_work
 
         return unit_of_work(self.engine)
+
     @property
     def triage(self) -> Triage:
         """Unverified member reports (``unmask.store.triage``)."""

@@ -24,11 +24,11 @@ from typing import Any
 
 from unmask.api.member.context import PlatformContext
 from unmask.api.member.uploads import PhotoError, TooLargeError, check_image, decode_photo
-from unmask.model.review import Case
 from unmask.checker import CheckRequest, CheckResult, profile_from_input, run_check
 from unmask.checker.redaction import ADVICE, MAX_REASONS, PublicCheck, redact
 from unmask.detectors.base import Detector
 from unmask.model import Account, PhotoRef
+from unmask.model.review import Case
 from unmask.scoring import Policy, load_policy
 from unmask.store import Store
 
