@@ -26,8 +26,13 @@ def evaluate(
         help="Keep the rows of suites not run from the existing --json file (with --suite).",
     ),
 ) -> None:
-    """Run every evaluation suite whose data is present; print a table and optionally write JSON."""
+    """Run every evaluation suite whose data is present; print a table and optionally write JSON.
+
+    Source-out rows (train on one source, test on another: the headline figures) come first,
+    in-source cross-validation after.
+    """
     from unmask.evaluation import data_dir, run_suites
+    from unmask.evaluation.source_out import source_out_first
 
     root = data_dir(data)
     rows = run_suites(
@@ -35,6 +40,7 @@ def evaluate(
         set(suite) if suite else None,
         on_skip=lambda s, why: err_console.print(f"[yellow]skipped {s}:[/] {why}"),
     )
+    rows = source_out_first(rows)
     table = Table(title=f"Evaluation on {root}")
     for col in ("detector", "suite", "split", "metric", "value", "n"):
         table.add_column(col, justify="right" if col in ("value", "n") else "left")
@@ -47,7 +53,7 @@ def evaluate(
             raise typer.BadParameter("--merge needs an existing --json file")
         from unmask.evaluation.report import merge_rows
 
-        out = merge_rows(json.loads(json_out.read_text()), out)
+        out = source_out_first(merge_rows(json.loads(json_out.read_text()), out))
     if json_out:
         json_out.write_text(json.dumps(out, indent=2) + "\n")
         console.print(f"wrote {len(out)} rows to {json_out}")

@@ -8,7 +8,8 @@ trained and tested through the same features as production rather than on raw co
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from unmask.detectors.profile_features import features_without
 from unmask.model import Snapshot
@@ -22,6 +23,9 @@ class LabelledSet:
     ``synthetic_features``: features computed from placeholder text the adapter had to invent
     (a name rebuilt from a length and a digit count): also left out. ``confounds``: raw source
     columns kept aside, by account id, for with/without diagnostics only; never features.
+    ``groups``: a sub-population per account (a bot family) for reporting, never a feature.
+    ``as_of``: a per-account time the record was observed at, when the source has one (else the
+    snapshot's ``as_of`` holds for every account).
     """
 
     name: str
@@ -30,6 +34,8 @@ class LabelledSet:
     absent_fields: frozenset[str]
     synthetic_features: frozenset[str] = frozenset()
     confounds: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    groups: Mapping[str, str] = field(default_factory=dict)
+    as_of: Mapping[str, datetime] = field(default_factory=dict)
 
     def features(self) -> tuple[str, ...]:
         """The production features this data set can honestly support."""
@@ -39,6 +45,11 @@ class LabelledSet:
 
     def ids(self) -> list[str]:
         return sorted(self.labels)
+
+    def snapshot_for(self, account_id: str) -> Snapshot:
+        """The snapshot to compute ``account_id``'s features in (its own ``as_of`` if known)."""
+        when = self.as_of.get(account_id)
+        return self.snapshot if when is None else replace(self.snapshot, as_of=when)
 
 
 __all__ = ["LabelledSet"]
