@@ -47,7 +47,7 @@ def test_campaign_persona_is_high_with_plain_reasons(detectors: list[Detector]) 
     public = _check(persona_json(), PERSONA_MESSAGES, detectors).public
     assert public.risk == "high"
     assert "this photo appears on other accounts" in public.reasons
-    assert any("payment" in r for r in public.reasons)
+    assert any("money for reports" in r for r in public.reasons)
     assert any("another app" in r for r in public.reasons)
     assert any("Report" in a for a in public.advice)
 

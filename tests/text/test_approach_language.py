@@ -18,8 +18,8 @@ def test_quotes_the_phrases_that_fired() -> None:
     ev = persona.evidence[0]
     phrases = {q["phrase"] for q in ev.data["quotes"]}
     assert {"Impressed by your profile", "WhatsApp", "send your CV"} <= phrases
-    assert {"payment", "off_platform", "credentials_request"} <= set(ev.data["categories"])
-    assert "not trained" in ev.text
+    assert {"paid_report", "off_platform", "cv_request"} <= set(ev.data["categories"])
+    assert "rules only" in ev.text
     assert friend.score == 0.0 and persona.score is not None and persona.score > 0.7
 
 
@@ -53,12 +53,18 @@ def _training_snapshot() -> tuple[Snapshot, dict[str, bool]]:
 
 def test_fit_and_artifact_round_trip() -> None:
     snap, labels = _training_snapshot()
-    det = ApproachLanguage().fit(snap, labels)
+    assert ApproachLanguage().fit(snap, labels).model_ is None, "a trained model is opt-in"
+    det = ApproachLanguage(train_model=True).fit(snap, labels)
     assert det.model_ is not None
     scores = {f.subject: f.score or 0.0 for f in det.detect(snap)}
     fakes = [s for k, s in scores.items() if labels[k]]
     assert min(fakes) > max(s for k, s in scores.items() if not labels[k])
-    restored = ApproachLanguage()
+    rules = {f.subject: f.evidence[0].data["rule_score"] for f in det.detect(snap)}
+    assert all(scores[k] >= rules[k] for k in scores), "the model never lowers the rule score"
+    ignored = ApproachLanguage()
+    ignored.load_artifact(det.to_artifact())
+    assert ignored.model_ is None, "a saved model is used only when train_model is set"
+    restored = ApproachLanguage(train_model=True)
     restored.load_artifact(det.to_artifact())
     assert {f.subject: f.score or 0.0 for f in restored.detect(snap)} == scores
     assert "trained model" in restored.detect(snap, ["f0"])[0].evidence[0].text

@@ -1,143 +1,22 @@
 """Approach cues in the messages a member pastes, and in the answers to the guided questions.
 
-``message_cues(texts)`` finds the approach hallmarks of TRADECRAFT.md (flattery, pay for reports,
-pressure to move off the platform, paid travel, documents to open, insider and referral requests).
-It is the checker's fallback: when the ``approach_language`` detector is registered, its finding
-on the pasted messages is used instead and these cues only add what it does not cover (see
-``assessment``). Both return findings, so the policy combines them like any detector's.
+``message_cues(texts)`` reads the pasted messages (oldest first) through the one cue catalogue
+(``unmask/detectors/cues/catalogue.toml``), by the same function as the ``approach_language``
+detector, so the checker, the batch scan and the live path share one definition. It is the
+checker's fallback when ``approach_language`` is not registered. Both return findings, so the
+policy combines them like any detector's.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from unmask.checker.questions import QUESTION_IDS
+from unmask.detectors.cues import load_catalogue, noisy_or
+from unmask.detectors.cues.finding import cue_finding
 from unmask.model import Evidence, Finding
 
-CUES_VERSION = "1"
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    id: str
-    weight: float
-    pattern: re.Pattern[str]
-    member_text: str
-
-
-def _rx(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
-
-
-CUES: tuple[Cue, ...] = (
-    Cue(
-        "payment",
-        0.45,
-        _rx(
-            r"(?:usd|eur|gbp|\$|€|£)\s?\d[\d,.]*",
-            r"\d[\d,.]*\s?(?:usd|eur|gbp|dollars|euros|pounds)",
-            r"honorarium",
-            r"well[- ]paid",
-            r"paid (?:assignment|work|report|project|contract)s?",
-            r"referral fee",
-            r"we (?:can )?(?:pay|offer)",
-            r"pays? (?:you|well|for)",
-        ),
-        "they offer payment for reports, advice or referrals",
-    ),
-    Cue(
-        "off_platform",
-        0.45,
-        _rx(
-            r"whatsapp",
-            r"telegram",
-            r"wechat",
-            r"signal\b",
-            r"viber",
-            r"personal e-?mail",
-            r"my number",
-            r"add me on",
-            r"continue on",
-            r"phone call",
-            r"talk more freely",
-            r"(?:this|the) site is not convenient",
-        ),
-        "they ask to move the conversation to another app, e-mail or phone",
-    ),
-    Cue(
-        "travel",
-        0.3,
-        _rx(
-            r"travel (?:and|&) hotel",
-            r"flights?",
-            r"all travel",
-            r"trip",
-            r"meet (?:you )?in person",
-            r"face to face",
-            r"seminar abroad",
-            r"invite you",
-        ),
-        "they offer paid travel or a meeting in person",
-    ),
-    Cue(
-        "document",
-        0.3,
-        _rx(
-            r"attached",
-            r"open (?:it|the (?:file|document|attachment|link))",
-            r"\w+\.(?:docx?|xlsm|zip|iso|rar|exe|lnk)\b",
-            r"work computer",
-            r"complete the (?:short )?(?:skills )?form",
-        ),
-        "they send a document or link and ask you to open it",
-    ),
-    Cue(
-        "insider",
-        0.4,
-        _rx(
-            r"how (?:\w+ ){0,3}works",
-            r"who works on",
-            r"your (?:team|colleagues?)",
-            r"colleagues? from",
-            r"non-public",
-            r"internal",
-            r"insight into",
-            r"clearance",
-        ),
-        "they ask about colleagues, your team or how your employer works inside",
-    ),
-    Cue(
-        "flattery",
-        0.15,
-        _rx(
-            r"impress(?:ed|ive)",
-            r"remarkable",
-            r"outstanding",
-            r"very rare",
-            r"leading experts?",
-            r"(?:my|an?) honou?r",
-            r"fascinating",
-            r"exceptional",
-            r"perfect(?:ly)? fit",
-        ),
-        "the message leans heavily on flattery",
-    ),
-    Cue(
-        "opportunity",
-        0.1,
-        _rx(
-            r"opportunit",
-            r"oppotunit",
-            r"long-term cooperation",
-            r"expert network",
-            r"our client",
-            r"clients? overseas",
-        ),
-        "an unsolicited offer of work from someone you do not know",
-    ),
-)
+CUES_VERSION = "2"
 
 #: Answer to a guided question -> the cue it corresponds to (and its member text).
 _ANSWER_TEXT: Mapping[str, tuple[float, str]] = {
@@ -152,43 +31,13 @@ _ANSWER_TEXT: Mapping[str, tuple[float, str]] = {
 }
 
 
-def _noisy_or(weights: Iterable[float]) -> float:
-    survive = 1.0
-    for w in weights:
-        survive *= 1.0 - w
-    return round(1.0 - survive, 6)
-
-
-def matched_cues(texts: Iterable[str]) -> dict[str, list[str]]:
-    """Cue id -> the phrases that matched (for reviewers), over all texts."""
-    out: dict[str, list[str]] = {}
-    for text in texts:
-        for cue in CUES:
-            for m in cue.pattern.finditer(text):
-                out.setdefault(cue.id, []).append(m.group(0))
-    return out
-
-
 def message_cues(subject: str, texts: Iterable[str]) -> Finding:
     texts = [t for t in texts if t.strip()]
     if not texts:
         return Finding.abstain("checker_messages", CUES_VERSION, subject, "no messages given")
-    hits = matched_cues(texts)
-    fired = [c for c in CUES if c.id in hits]
-    if not fired:
-        none = (Evidence("no approach hallmarks in the messages"),)
-        return Finding("checker_messages", CUES_VERSION, subject, 0.0, none)
-    evidence = tuple(
-        Evidence(
-            f"{c.id}: " + ", ".join(sorted(set(hits[c.id]))[:5]),
-            weight=c.weight,
-            member_text=c.member_text,
-            data={"cue": c.id},
-        )
-        for c in fired
-    )
-    score = _noisy_or(c.weight for c in fired)
-    return Finding("checker_messages", CUES_VERSION, subject, score, evidence)
+    sources = [(f"pasted message {i + 1}", t) for i, t in enumerate(texts)]
+    note = f"catalogue {load_catalogue().version}"
+    return cue_finding("checker_messages", CUES_VERSION, subject, sources, None, note)
 
 
 def answer_cues(subject: str, answers: Mapping[str, bool]) -> Finding:
@@ -208,5 +57,5 @@ def answer_cues(subject: str, answers: Mapping[str, bool]) -> Finding:
         )
         for q in sorted(yes)
     )
-    score = _noisy_or(_ANSWER_TEXT[q][0] for q in yes)
+    score = noisy_or(_ANSWER_TEXT[q][0] for q in yes)
     return Finding("checker_answers", CUES_VERSION, subject, score, evidence)

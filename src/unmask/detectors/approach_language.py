@@ -1,44 +1,53 @@
 """``approach_language``: invitation notes and messages that follow the hostile-approach pattern.
 
-Reads the notes and messages an account sent. The interpretable part finds the cue phrases of
-``approach_features`` (flattery, pay for reports, referral bounties, paid travel, urgency or
-secrecy, moving off the platform, headhunter or think-tank framing, requests for non-public
-information, CVs, clearances or colleagues, documents and links) and quotes them as evidence.
-Untrained, the score is the rule score over the categories found; once ``fit`` has enough
-labelled senders, a logistic regression over the cue counts and word n-grams gives the score.
+Reads the notes and messages an account sent, oldest first, through the cue catalogue
+(``detectors/cues/catalogue.toml``): flattery, money for reports (not an advertised salary),
+referral bounties, paid travel, urgency or secrecy, moving off the platform, an unnamed client or
+think-tank framing, requests for non-public work, colleagues, clearances or CVs, files and links
+to open, and the escalation over the sequence. The score is the catalogue's noisy-OR rule score;
+each member reason is its own evidence, quoting the phrases that fired.
+
+A trained model is opt-in (``train_model=True``): the default detector ships no model, because
+the only labelled text at hand is the simulator's templates, and a model fitted on them scored
+hand-written hostile messages 1-13%. When a model is trained it may only add evidence: the score
+is ``max(rule score, model probability)``, so a strong cue that fired is never suppressed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from unmask.detectors.approach_features import find_cues, member_reason, rule_score
 from unmask.detectors.approach_model import ApproachModel
 from unmask.detectors.artifact_npz import pack_model, unpack_model
 from unmask.detectors.base import subjects_of
+from unmask.detectors.cues.finding import cue_finding
 from unmask.detectors.registry import register
 from unmask.detectors.text_sources import approach_texts
-from unmask.model import Evidence, Finding, Snapshot
+from unmask.model import Finding, Snapshot
 
 _FORMAT = "unmask.detector.approach_language"
-_MAX_QUOTES = 12
 
 
 @register
 class ApproachLanguage:
     name: ClassVar[str] = "approach_language"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     needs: ClassVar[frozenset[str]] = frozenset({"account", "invitation", "message"})
     description: ClassVar[str] = (
         "Notes and messages that follow the hostile-approach pattern (quoted cue phrases, "
         "rule score or trained model)."
     )
 
-    def __init__(self, min_per_class: int = 5) -> None:
+    def __init__(self, min_per_class: int = 5, train_model: bool = False) -> None:
         self.min_per_class = min_per_class
+        self.train_model = train_model
 
     def fit(self, snapshot: Snapshot, labels: Mapping[str, bool]) -> ApproachLanguage:
+        if not self.train_model:
+            self.model_: ApproachModel | None = None
+            self.fit_note_ = "rules only (a trained model is opt-in: train_model=True)"
+            return self
         docs, y = [], []
         for account_id, is_fake in sorted(labels.items()):
             texts = approach_texts(snapshot, account_id)
@@ -47,7 +56,7 @@ class ApproachLanguage:
                 y.append(int(is_fake))
         per_class = min(y.count(0), y.count(1))
         if per_class < self.min_per_class:
-            self.model_: ApproachModel | None = None
+            self.model_ = None
             self.fit_note_ = (f"not trained: {per_class} labelled sender(s) in the smaller "
                               f"class, {self.min_per_class} needed")  # fmt: skip
             return self
@@ -61,8 +70,17 @@ class ApproachLanguage:
         return pack_model(_FORMAT, self.version, model.to_bytes() if model else None, note)
 
     def load_artifact(self, data: bytes) -> None:
-        blob, self.fit_note_ = unpack_model(data, _FORMAT, self.version)
-        self.model_ = ApproachModel.from_bytes(blob) if blob else None
+        """Load a saved fit. A model in it is used only when ``train_model`` is set; an artefact
+        of an older version or cue catalogue is ignored (rules only), never an error."""
+        self.model_ = None
+        try:
+            blob, self.fit_note_ = unpack_model(data, _FORMAT, self.version)
+            if blob and self.train_model:
+                self.model_ = ApproachModel.from_bytes(blob)
+            elif blob:
+                self.fit_note_ = "rules only (the saved model is ignored: train_model is off)"
+        except (ValueError, KeyError) as exc:
+            self.fit_note_ = f"rules only (saved artefact not usable: {exc})"
 
     def detect(self, snapshot: Snapshot, subjects: Sequence[str] | None = None) -> list[Finding]:
         asked = list(subjects_of(snapshot, subjects))
@@ -85,27 +103,5 @@ class ApproachLanguage:
     def _finding(
         self, subject: str, texts: list[tuple[str, str]], p_model: float | None
     ) -> Finding:
-        quotes: list[dict[str, Any]] = []
-        categories: set[str] = set()
-        for source, text in texts:
-            for cue in find_cues(text):
-                categories.add(cue.category)
-                if len(quotes) < _MAX_QUOTES and all(q["phrase"] != cue.phrase for q in quotes):
-                    quotes.append({"category": cue.category, "phrase": cue.phrase,
-                                   "source": source})  # fmt: skip
-        rules = rule_score(categories)
-        score = rules if p_model is None else p_model
-        basis = (f"trained model: {p_model:.0%}" if p_model is not None
-                 else f"{getattr(self, 'fit_note_', 'not trained')}; rule score")  # fmt: skip
-        if categories:
-            shown = "; ".join(f'"{q["phrase"]}" ({q["category"]})' for q in quotes[:4])
-            text = (f"{len(categories)} approach cue type(s) in {len(texts)} note(s)/message(s): "
-                    f"{shown} [{basis}]")  # fmt: skip
-        else:
-            text = f"no approach phrases in {len(texts)} note(s)/message(s) [{basis}]"
-        evidence = Evidence(
-            text, weight=round(score, 6), member_text=member_reason(categories),
-            data={"quotes": quotes, "categories": sorted(categories), "rule_score": rules,
-                  "model_probability": p_model},
-        )  # fmt: skip
-        return Finding(self.name, self.version, subject, round(score, 6), (evidence,))
+        note = getattr(self, "fit_note_", "rules only")
+        return cue_finding(self.name, self.version, subject, texts, p_model, note)

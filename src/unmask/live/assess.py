@@ -11,6 +11,7 @@ import logging
 from collections.abc import Mapping, Sequence
 
 from unmask.detectors.base import Detector
+from unmask.detectors.cues.finding import cue_finding
 from unmask.live.decide import Decision, decide
 from unmask.live.directory import Directory
 from unmask.live.events import LiveEvent
@@ -27,7 +28,8 @@ def language_findings(
     subject: str, texts: Sequence[str], detectors: Mapping[str, Detector], event: LiveEvent
 ) -> list[Finding]:
     """Approach language of a note or message: the ``approach_language`` detector when
-    registered, else the checker's cues (the same fallback the member checker uses)."""
+    registered, else the same cue catalogue read directly (``checker_messages``, the fallback
+    the member checker uses): one definition of the cues either way."""
     texts = [t for t in texts if t.strip()]
     if not texts:
         return []
@@ -43,11 +45,8 @@ def language_findings(
                 return found
         except Exception as exc:  # one failing detector must not stop live scoring
             log.warning("live: approach_language failed: %s", exc)
-    try:
-        from unmask.checker.cues import message_cues
-    except ImportError:  # pragma: no cover - the checker ships with unmask
-        return []
-    return [message_cues(subject, texts)]
+    sources = [(f"live {event.kind} {i + 1}", t) for i, t in enumerate(texts)]
+    return [cue_finding("checker_messages", "2", subject, sources)]
 
 
 class LiveScorer:
