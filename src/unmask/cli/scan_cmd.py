@@ -19,6 +19,14 @@ def scan(
     engine: str = typer.Option(
         "duckdb", help="Where the network features run: duckdb (in process) or spark."
     ),
+    spark_master: str = typer.Option(
+        "local[2]",
+        "--spark-master",
+        help="With --engine spark: the master URL (local[N], or spark://HOST:PORT of a cluster).",
+    ),
+    spark_memory: str = typer.Option(
+        "2g", "--spark-driver-memory", help="With --engine spark: the driver's memory."
+    ),
     snapshot: Path | None = typer.Option(
         None,
         "--snapshot",
@@ -72,6 +80,9 @@ def scan(
                 source=snapshot,
                 stage=stage,
                 scan_id=scan_id,
+                engine_options=(
+                    {"master": spark_master, "memory": spark_memory} if engine == "spark" else None
+                ),
             )
         except (StageError, ImportError) as exc:
             raise fail(str(exc)) from None

@@ -8,10 +8,11 @@ Each stage caches its output under ``$UNMASK_DATA_DIR/scan/<scan id>/`` (see ``b
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from unmask.detectors import Detector, load_builtin, registry
 from unmask.engine import batch
@@ -101,6 +102,7 @@ def run_scan(
     source: Path | None = None,
     stage: str | None = None,
     scan_id: int | None = None,
+    engine_options: Mapping[str, Any] | None = None,
 ) -> ScanResult:
     """A whole scan (``stage`` None), or one stage re-run for an earlier scan (``scan_id``)."""
     detectors = select_detectors(detector_names)
@@ -122,7 +124,7 @@ def run_scan(
             raise batch.StageError("no earlier scan to re-run a stage of")
     folder = scan_dir(store, scan_id)
     folder.mkdir(parents=True, exist_ok=True)
-    runner = open_runner(engine)
+    runner = open_runner(engine, **dict(engine_options or {}))
     try:
         return _stages(
             store, policy, detectors, runner, folder, scan_id, stage, source, the_snapshot, report

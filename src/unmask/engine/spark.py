@@ -1,7 +1,10 @@
-"""The Spark engine: the same SQL on PySpark (``local[2]`` by default, or a cluster's master).
+"""The Spark engine: the same SQL on PySpark (``local[2]`` by default, or a cluster's master:
+``unmask scan --engine spark --spark-master spark://HOST:7077``).
 
 Spark is an optional extra (``pip install 'unmask[spark]'``, Java 17). Tables are materialised
-with ``localCheckpoint`` so that each feature is computed once, as DuckDB's tables are.
+with ``localCheckpoint`` so that each feature is computed once, as DuckDB's tables are. Tables
+handed over from Python go through Parquet files in ``work_dir`` (default: a temporary folder),
+which must be readable by every executor: on a cluster of several hosts, a shared path.
 """
 
 from __future__ import annotations
@@ -17,10 +20,16 @@ _session: Any = None
 
 
 def spark_session(master: str = "local[2]", memory: str = "2g") -> Any:
-    """One SparkSession per process (Spark allows one active context)."""
+    """One SparkSession per process (Spark allows one active context); asking for another
+    master stops the current one first."""
     global _session
     if _session is not None:
-        return _session
+        if _session.sparkContext.master == master:
+            return _session
+        _session.stop()
+        _session = None
+    import sys
+
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:  # pragma: no cover - the extra is declared
@@ -36,6 +45,8 @@ def spark_session(master: str = "local[2]", memory: str = "2g") -> Any:
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.driver.memory", memory)
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.pyspark.python", sys.executable)
+        .config("spark.pyspark.driver.python", sys.executable)
         .getOrCreate()
     )
     _session.sparkContext.setLogLevel("ERROR")
@@ -57,10 +68,12 @@ def _schema(kind: str) -> Any:
 class SparkEngine:
     name = "spark"
 
-    def __init__(self, master: str = "local[2]", memory: str = "2g") -> None:
+    def __init__(
+        self, master: str = "local[2]", memory: str = "2g", work_dir: Path | None = None
+    ) -> None:
         self.spark = spark_session(master, memory)
         self._views: list[str] = []
-        self._tmp = tempfile.TemporaryDirectory(prefix="unmask-spark-")
+        self._tmp = tempfile.TemporaryDirectory(prefix="unmask-spark-", dir=work_dir)
 
     def _publish(self, name: str, df: Any) -> None:
         df.localCheckpoint(eager=True).createOrReplaceTempView(name)
