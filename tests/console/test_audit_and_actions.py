@@ -23,10 +23,10 @@ from unmask.store.review_schema import audit_events
 
 
 def _events(store: Store, n: int) -> None:
-    with store.engine.begin() as conn:
+    with store.unit_of_work() as uow:
         for i in range(n):
             append(
-                conn,
+                uow.audit,
                 actor="ana",
                 kind="decision.taken",
                 reason=f"reason {i}",

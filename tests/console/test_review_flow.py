@@ -8,7 +8,7 @@ from tests.console.conftest import who
 
 from unmask.audit import verify
 from unmask.cases.machine import TransitionError
-from unmask.cases.repo import Filters, list_cases
+from unmask.cases.repo import Filters
 from unmask.cases.service import Desk, decide, file_appeal, review_second
 from unmask.cases.sync import sync_cases
 from unmask.store.review_schema import enforcement, notifications
@@ -16,8 +16,8 @@ from unmask.store.schema import RECORD_TABLES
 
 
 def _queue(desk: Desk) -> list:  # type: ignore[type-arg]
-    with desk.store.connect() as conn:
-        return list_cases(conn, Filters(status="queue"))[0]
+    with desk.store.unit_of_work() as uow:
+        return uow.cases.search(Filters(status="queue"))[0]
 
 
 def test_sync_makes_cases_once_with_campaigns(desk: Desk) -> None:

@@ -1,5 +1,8 @@
 """The enforcement ladder: what each decision does, step by step. Every step goes through the
-injected executor or channel, is kept as an action record and is appended to the audit log."""
+injected executor, is kept as an action record and is appended to the audit log, all inside the
+decision's unit of work (``Step.uow``): the effects, the case state and the audit events commit
+together or not at all. Notices to members are queued in the outbox in that same transaction and
+delivered by ``deliver`` once it has committed."""
 
 from __future__ import annotations
 
@@ -7,18 +10,14 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
-
-from unmask.actions.executor import Executor, Severed
+from unmask.actions.executor import Executor, Severed, Transactional
 from unmask.actions.intel import indicators_for
 from unmask.actions.notify import Channel, Notice, guidance
-from unmask.audit import append
 from unmask.cases.context import load_context
-from unmask.cases.repo import Case
+from unmask.failpoints import failpoint
 from unmask.ingest.validate import content_hash
-from unmask.store import Store, record_row
-from unmask.store.review_schema import actions, enforcement, notifications
-from unmask.store.schema import RECORD_TABLES
+from unmask.model.review import Case
+from unmask.store.interface import DataStore, UnitOfWork
 
 
 @dataclass
@@ -29,7 +28,7 @@ class Effects:
 
 @dataclass(frozen=True)
 class Step:
-    store: Store
+    uow: UnitOfWork
     case: Case
     decision_id: int | None
     actor: str
@@ -37,91 +36,60 @@ class Step:
     policy_version: str
 
 
+def _executor(step: Step, fx: Effects) -> Executor:
+    ex = fx.executor
+    return ex.within(step.uow) if isinstance(ex, Transactional) else ex
+
+
 def _record(step: Step, kind: str, detail: dict[str, Any], state: str | None = None) -> None:
-    now = datetime.now(UTC)
-    with step.store.engine.begin() as conn:
-        conn.execute(
-            actions.insert().values(
-                case_id=step.case.id,
-                decision_id=step.decision_id,
-                kind=kind,
-                subject=step.case.subject,
-                status="done",
-                detail=detail,
-                actor=step.actor,
-                at=now,
-            )
-        )
-        if state is not None:
-            values = {"state": state, "case_id": step.case.id, "updated_at": now}
-            known = conn.execute(
-                select(enforcement.c.account_id).where(
-                    enforcement.c.account_id == step.case.subject
-                )
-            ).first()
-            if known:
-                conn.execute(
-                    enforcement.update()
-                    .where(enforcement.c.account_id == step.case.subject)
-                    .values(**values)
-                )
-            else:
-                conn.execute(enforcement.insert().values(account_id=step.case.subject, **values))
-        append(
-            conn,
-            actor=step.actor,
-            kind=f"action.{kind}",
-            reason=step.reason,
-            policy_version=step.policy_version,
-            case_id=step.case.id,
-            subject=step.case.subject,
-            payload=detail,
-        )
+    e, case = step.uow.enforcement, step.case
+    e.record_action(case.id, step.decision_id, kind, case.subject, detail, step.actor)
+    if state is not None:
+        e.set_state(case.subject, state, case.id)
+    step.uow.audit.append(
+        actor=step.actor,
+        kind=f"action.{kind}",
+        reason=step.reason,
+        policy_version=step.policy_version,
+        case_id=case.id,
+        subject=case.subject,
+        payload=detail,
+    )
+    failpoint(f"enforce.{kind}")
 
 
-def account_state(store: Store, account_id: str) -> str:
-    with store.connect() as conn:
-        state = conn.execute(
-            select(enforcement.c.state).where(enforcement.c.account_id == account_id)
-        ).scalar()
-    return str(state) if state else "active"
-
-
-def _last_severed(store: Store, account_id: str) -> Severed | None:
-    with store.connect() as conn:
-        detail = conn.execute(
-            select(actions.c.detail)
-            .where(actions.c.subject == account_id, actions.c.kind == "sever")
-            .order_by(actions.c.id.desc())
-            .limit(1)
-        ).scalar()
-    if not detail:
+def _last_severed(uow: UnitOfWork, account_id: str) -> Severed | None:
+    last = uow.enforcement.last_action(account_id, "sever")
+    if last is None or not last.detail:
         return None
+    detail = last.detail
     pairs = tuple((str(a), str(b)) for a, b in detail.get("connections", []))
     return Severed(pairs, tuple(detail.get("invitations", [])), tuple(detail.get("since", [])))
 
 
 def restrict(step: Step, fx: Effects) -> None:
-    fx.executor.restrict(step.case.subject)
+    _executor(step, fx).restrict(step.case.subject)
     _record(step, "restrict", {"executor": fx.executor.name}, state="restricted")
 
 
 def reinstate(step: Step, fx: Effects) -> None:
-    if account_state(step.store, step.case.subject) == "active":
+    if step.uow.enforcement.state(step.case.subject) == "active":
         return
-    fx.executor.reinstate(step.case.subject)
-    severed = _last_severed(step.store, step.case.subject)
+    ex = _executor(step, fx)
+    ex.reinstate(step.case.subject)
+    severed = _last_severed(step.uow, step.case.subject)
     if severed is not None and severed.connections:
-        fx.executor.restore(step.case.subject, severed)
+        ex.restore(step.case.subject, severed)
     restored = len(severed.connections) if severed else 0
     _record(step, "reinstate", {"restored_connections": restored}, state="active")
 
 
 def remove(step: Step, fx: Effects, campaign_members: frozenset[str]) -> None:
     """Remove, sever from members' networks, notify everyone contacted, publish indicators."""
-    fx.executor.remove(step.case.subject)
+    ex = _executor(step, fx)
+    ex.remove(step.case.subject)
     _record(step, "remove", {"executor": fx.executor.name}, state="removed")
-    severed = fx.executor.sever(step.case.subject)
+    severed = ex.sever(step.case.subject)
     detail = asdict(severed) | {"count": len(severed.connections)}
     _record(step, "sever", detail)
     notify(step, fx, campaign_members)
@@ -129,59 +97,48 @@ def remove(step: Step, fx: Effects, campaign_members: frozenset[str]) -> None:
 
 
 def notify(step: Step, fx: Effects, campaign_members: frozenset[str]) -> None:
-    with step.store.connect() as conn:
-        ctx = load_context(conn, step.case.subject)
-        done = set(
-            conn.execute(
-                select(notifications.c.member).where(notifications.c.about == step.case.subject)
-            ).scalars()
-        )
-    persona = ctx.account.name if ctx.account else step.case.subject
-    sent: list[str] = []
-    failed: list[str] = []
+    """Queue a notice for every member the account contacted (the outbox)."""
+    uow, case = step.uow, step.case
+    ctx = load_context(uow.records, case.subject)
+    done = uow.enforcement.notified(case.subject)
+    persona = ctx.account.name if ctx.account else case.subject
+    queued: list[str] = []
     for member, how in ctx.contacted.items():
         if member in campaign_members or member in done:
             continue
         who = ctx.snapshot.accounts.get(member)
         title, body = guidance(who.name if who else "member", persona, how)
-        notice = Notice(member, step.case.subject, title, body, step.case.id)
-        status, error = "sent", None
-        try:
-            fx.channel.send(notice)
-        except Exception as exc:  # a channel failure is kept on the record, not fatal
-            status, error = "failed", f"{exc.__class__.__name__}: {exc}"
-        now = datetime.now(UTC)
-        with step.store.engine.begin() as conn:
-            conn.execute(
-                notifications.insert().values(
-                    case_id=step.case.id,
-                    member=member,
-                    about=step.case.subject,
-                    channel=fx.channel.name,
-                    title=title,
-                    body=body,
-                    status=status,
-                    error=error,
-                    created_at=now,
-                    sent_at=now if status == "sent" else None,
-                )
-            )
-        (sent if status == "sent" else failed).append(member)
-    _record(step, "notify", {"channel": fx.channel.name, "sent": sent, "failed": failed})
+        uow.enforcement.queue_notice(case.id, member, case.subject, fx.channel.name, title, body)
+        queued.append(member)
+    _record(step, "notify", {"channel": fx.channel.name, "queued": queued})
 
 
 def publish(step: Step) -> None:
-    table = RECORD_TABLES["indicator"]
     now = datetime.now(UTC)
-    with step.store.connect() as conn:
-        ctx = load_context(conn, step.case.subject)
+    ctx = load_context(step.uow.records, step.case.subject)
     if ctx.account is None:
         return
     found = indicators_for(ctx.account, ctx.employer(), step.case.campaign, step.case.id, now)
-    with step.store.engine.begin() as conn:
-        for ind in found:
-            if conn.execute(select(table.c.key).where(table.c.key == ind.key())).first() is None:
-                conn.execute(table.insert().values(record_row(ind, content_hash(ind), now)))
+    step.uow.records.add_new([(ind, content_hash(ind)) for ind in found], now)
     _record(
         step, "publish", {"indicators": [{"kind": i.kind.value, "value": i.value} for i in found]}
     )
+
+
+def deliver(store: DataStore, channel: Channel) -> tuple[int, int]:
+    """Send every queued notice through the channel, after the decision committed; each is
+    marked ``sent`` or ``failed`` (with the error) on its own. A crash between a send and its
+    mark sends that notice again next time: delivery is at least once. Returns (sent, failed)."""
+    with store.unit_of_work() as uow:
+        queued = uow.enforcement.notices(status="queued")
+    sent = failed = 0
+    for n in queued:
+        status, error = "sent", None
+        try:
+            channel.send(Notice(n.member, n.about, n.title, n.body, n.case_id))
+        except Exception as exc:  # a channel failure is kept on the record, not fatal
+            status, error = "failed", f"{exc.__class__.__name__}: {exc}"
+        with store.unit_of_work() as uow:
+            uow.enforcement.mark_notice(n.id, status, error)
+        sent, failed = (sent + 1, failed) if status == "sent" else (sent, failed + 1)
+    return sent, failed

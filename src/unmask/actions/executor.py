@@ -4,7 +4,9 @@ the twin used in tests; ``StoreExecutor`` treats the store as the platform."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
+
+from unmask.store.interface import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,14 @@ class Executor(Protocol):
     def sever(self, account_id: str) -> Severed: ...
 
     def restore(self, account_id: str, severed: Severed) -> None: ...
+
+
+@runtime_checkable
+class Transactional(Protocol):
+    """An executor whose effects are store writes: it acts inside the decision's unit of work,
+    so they commit with the case and the audit event, or not at all."""
+
+    def within(self, uow: UnitOfWork) -> Executor: ...
 
 
 @dataclass

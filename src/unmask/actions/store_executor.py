@@ -1,28 +1,26 @@
 """An executor that treats the store as the platform: severing deletes the account's connections
-and withdraws its pending invitations (both ways); restoring puts the connections back."""
+and withdraws its pending invitations (both ways); restoring puts the connections back. Inside a
+decision it writes through the decision's unit of work (``within``)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, or_, select, update
-
-from unmask.actions.executor import Severed
+from unmask.actions.executor import Executor, Severed
 from unmask.ingest.validate import content_hash
 from unmask.model.enums import InvitationStatus
-from unmask.model.records import Connection, Invitation
-from unmask.store import Store, record_row
-from unmask.store.schema import RECORD_TABLES
-
-_CONN = RECORD_TABLES["connection"]
-_INV = RECORD_TABLES["invitation"]
+from unmask.model.records import Connection
+from unmask.store.interface import DataStore, UnitOfWork
 
 
 class StoreExecutor:
     name = "store"
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: DataStore) -> None:
         self.store = store
+
+    def within(self, uow: UnitOfWork) -> Executor:
+        return _InUnit(uow)
 
     def restrict(self, account_id: str) -> None:
         """Restriction is recorded by the caller in the enforcement table; nothing to change."""
@@ -34,54 +32,41 @@ class StoreExecutor:
         """Reinstatement is recorded by the caller."""
 
     def sever(self, account_id: str) -> Severed:
+        with self.store.unit_of_work() as uow:
+            return _InUnit(uow).sever(account_id)
+
+    def restore(self, account_id: str, severed: Severed) -> None:
+        with self.store.unit_of_work() as uow:
+            _InUnit(uow).restore(account_id, severed)
+
+
+class _InUnit(StoreExecutor):
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+
+    def within(self, uow: UnitOfWork) -> Executor:
+        return _InUnit(uow)
+
+    def sever(self, account_id: str) -> Severed:
         now = datetime.now(UTC)
-        with self.store.engine.begin() as conn:
-            pairs = conn.execute(
-                select(_CONN.c.source, _CONN.c.target, _CONN.c.created_at).where(
-                    or_(_CONN.c.source == account_id, _CONN.c.target == account_id)
-                )
-            ).all()
-            conn.execute(
-                delete(_CONN).where(or_(_CONN.c.source == account_id, _CONN.c.target == account_id))
-            )
-            pending = conn.execute(
-                select(_INV.c.id).where(
-                    or_(_INV.c.sender == account_id, _INV.c.recipient == account_id),
-                    _INV.c.status == "pending",
-                )
-            ).scalars()
-            invites = sorted(str(i) for i in pending)
-            for inv_id in invites:
-                record = self.store.get("invitation", inv_id)
-                assert isinstance(record, Invitation)
-                withdrawn = record.model_copy(update={"status": InvitationStatus.WITHDRAWN})
-                conn.execute(
-                    update(_INV)
-                    .where(_INV.c.key == inv_id)
-                    .values(
-                        status="withdrawn", content_hash=content_hash(withdrawn), ingested_at=now
-                    )
-                )
-        rows = sorted((str(a), str(b), t) for a, b, t in pairs)
+        records = self.uow.records
+        links = records.connections_of(account_id)
+        records.delete_connections_of(account_id)
+        invites = records.pending_invitations_of(account_id)
+        for inv in invites:
+            withdrawn = inv.model_copy(update={"status": InvitationStatus.WITHDRAWN})
+            records.replace(withdrawn, content_hash(withdrawn), now)
         return Severed(
-            tuple((a, b) for a, b, _ in rows),
-            tuple(invites),
-            tuple(
-                Connection(source=a, target=b, created_at=t).created_at.isoformat()
-                for a, b, t in rows
-            ),
+            tuple((c.source, c.target) for c in links),
+            tuple(i.id for i in invites),
+            tuple(c.created_at.isoformat() for c in links),
         )
 
     def restore(self, account_id: str, severed: Severed) -> None:
         now = datetime.now(UTC)
-        with self.store.engine.begin() as conn:
-            since = severed.since or tuple(now.isoformat() for _ in severed.connections)
-            for (a, b), t in zip(severed.connections, since, strict=True):
-                record = Connection(source=a, target=b, created_at=t)
-                exists = conn.execute(
-                    select(_CONN.c.key).where(_CONN.c.key == record.key())
-                ).first()
-                if exists is None:
-                    conn.execute(
-                        _CONN.insert().values(record_row(record, content_hash(record), now))
-                    )
+        since = severed.since or tuple(now.isoformat() for _ in severed.connections)
+        back = [
+            Connection(source=a, target=b, created_at=t)
+            for (a, b), t in zip(severed.connections, since, strict=True)
+        ]
+        self.uow.records.add_new([(c, content_hash(c)) for c in back], now)

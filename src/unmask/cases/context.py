@@ -8,10 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from sqlalchemy import Connection, or_
-
 from unmask.cases.priority import exposure
-from unmask.cases.queries import records_in, records_where, table
+from unmask.cases.queries import all_records, records_either, records_in
 from unmask.model.records import (
     Account,
     Invitation,
@@ -23,6 +21,7 @@ from unmask.model.records import (
     Connection as Link,
 )
 from unmask.model.snapshot import Snapshot
+from unmask.store.interface import Records
 
 
 @dataclass(frozen=True)
@@ -67,24 +66,19 @@ class AccountContext:
         )
 
 
-def load_context(conn: Connection, subject: str, max_ring: int = 400) -> AccountContext:
-    inv_t, msg_t, con_t = table(Invitation), table(Message), table(Link)
-    invitations = records_where(
-        conn, Invitation, or_(inv_t.c.sender == subject, inv_t.c.recipient == subject)
-    )
-    messages = records_where(
-        conn, Message, or_(msg_t.c.sender == subject, msg_t.c.recipient == subject)
-    )
-    links = records_where(conn, Link, or_(con_t.c.source == subject, con_t.c.target == subject))
+def load_context(records: Records, subject: str, max_ring: int = 400) -> AccountContext:
+    invitations = records_either(records, Invitation, ("sender", "recipient"), subject)
+    messages = records_either(records, Message, ("sender", "recipient"), subject)
+    links = records_either(records, Link, ("source", "target"), subject)
     ring = {c.target if c.source == subject else c.source for c in links}
     ring = set(sorted(ring)[:max_ring])
     people = ring | {i.recipient for i in invitations} | {i.sender for i in invitations}
     people |= {m.recipient for m in messages} | {m.sender for m in messages} | {subject}
-    among = [c for c in records_in(conn, Link, "source", ring) if c.target in ring]
-    reports = records_where(conn, Report, table(Report).c.reported == subject)
+    among = [c for c in records_in(records, Link, "source", ring) if c.target in ring]
+    reports = records_in(records, Report, "reported", [subject])
     snapshot = Snapshot(
-        accounts={a.id: a for a in records_in(conn, Account, "id", people)},
-        organisations={o.id: o for o in records_where(conn, Organisation)},
+        accounts={a.id: a for a in records_in(records, Account, "id", people)},
+        organisations={o.id: o for o in all_records(records, Organisation)},
         connections=links + among,
         invitations=invitations,
         messages=messages,
@@ -93,17 +87,17 @@ def load_context(conn: Connection, subject: str, max_ring: int = 400) -> Account
     return AccountContext(subject, snapshot)
 
 
-def exposures(conn: Connection, subjects: Iterable[str], scale: float = 10.0) -> dict[str, float]:
+def exposures(records: Records, subjects: Iterable[str], scale: float = 10.0) -> dict[str, float]:
     """Exposure of many accounts at once (for syncing the queue)."""
     wanted = set(subjects)
     sent: dict[str, set[str]] = defaultdict(set)
-    for inv in records_in(conn, Invitation, "sender", wanted):
+    for inv in records_in(records, Invitation, "sender", wanted):
         sent[inv.sender].add(inv.recipient)
-    for msg in records_in(conn, Message, "sender", wanted):
+    for msg in records_in(records, Message, "sender", wanted):
         sent[msg.sender].add(msg.recipient)
     everyone = set().union(*sent.values()) if sent else set()
     snapshot = Snapshot(
-        accounts={a.id: a for a in records_in(conn, Account, "id", everyone)},
-        organisations={o.id: o for o in records_where(conn, Organisation)},
+        accounts={a.id: a for a in records_in(records, Account, "id", everyone)},
+        organisations={o.id: o for o in all_records(records, Organisation)},
     )
     return {s: exposure((snapshot.sector_of(r) for r in sent.get(s, ())), scale) for s in wanted}

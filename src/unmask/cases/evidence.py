@@ -4,24 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, select
-
-from unmask.cases.repo import Case
-from unmask.store.schema import findings
-
-
-def case_findings(conn: Connection, case: Case) -> list[dict[str, Any]]:
-    if case.scan_id is None:
-        return []
-    stmt = (
-        select(findings)
-        .where(findings.c.scan_id == case.scan_id, findings.c.subject == case.subject)
-        .order_by(findings.c.score.desc().nulls_last(), findings.c.detector)
-    )
-    return [dict(r) for r in conn.execute(stmt).mappings()]
+from unmask.model.findings import Finding
+from unmask.model.review import Case
+from unmask.store.interface import UnitOfWork
 
 
-def evidence_snapshot(conn: Connection, case: Case) -> dict[str, Any]:
+def case_findings(uow: UnitOfWork, case: Case) -> list[Finding]:
+    """The findings of the scan that opened the case, strongest first."""
+    return uow.scans.findings(case.scan_id, case.subject) if case.scan_id is not None else []
+
+
+def evidence_snapshot(uow: UnitOfWork, case: Case) -> dict[str, Any]:
     return {
         "subject": case.subject,
         "risk": case.risk,
@@ -32,12 +25,12 @@ def evidence_snapshot(conn: Connection, case: Case) -> dict[str, Any]:
         "scan_id": case.scan_id,
         "findings": [
             {
-                "detector": f["detector"],
-                "version": f["version"],
-                "score": f["score"],
-                "reason": f["reason"],
-                "evidence": [e.get("text", "") for e in f["evidence"] or []],
+                "detector": f.detector,
+                "version": f.version,
+                "score": f.score,
+                "reason": f.reason,
+                "evidence": [e.text for e in f.evidence],
             }
-            for f in case_findings(conn, case)
+            for f in case_findings(uow, case)
         ],
     }

@@ -6,21 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, select
-
-from unmask.audit import append
 from unmask.auth import User
 from unmask.cases.campaigns import campaign_id
 from unmask.cases.context import exposures
 from unmask.cases.machine import TransitionError
 from unmask.cases.priority import priority
-from unmask.cases.repo import Case, insert_case, latest_for, update_case
 from unmask.cases.reports import new_report, report_signals
 from unmask.cases.service import Desk
-from unmask.cases.sync import latest_scan
 from unmask.ingest.validate import content_hash
-from unmask.store import record_row
-from unmask.store.schema import RECORD_TABLES, assessments
+from unmask.model.records import Invitation, Message
+from unmask.model.review import Case
+from unmask.store.interface import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -30,36 +26,34 @@ class ReportResult:
     burst: tuple[str, ...]
 
 
-def _risk(conn: Connection, subject: str) -> float:
-    scan_id = latest_scan(conn)
-    found = conn.execute(
-        select(assessments.c.risk).where(
-            assessments.c.scan_id == scan_id, assessments.c.subject == subject
-        )
-    ).scalar()
-    return float(found) if found is not None else 0.0
+def _latest_scan(uow: UnitOfWork) -> int | None:
+    scan = uow.scans.latest()
+    return scan.id if scan is not None else None
+
+
+def _risk(uow: UnitOfWork, subject: str) -> float:
+    scan_id = _latest_scan(uow)
+    found = uow.scans.assessments(scan_id, subjects=[subject]) if scan_id is not None else []
+    return found[0].risk if found else 0.0
 
 
 def _check_refs(
-    conn: Connection, reporter: str, reported: str, inv: str | None, msg: str | None
+    uow: UnitOfWork, reporter: str, reported: str, inv: str | None, msg: str | None
 ) -> None:
-    accounts = RECORD_TABLES["account"]
-    found = set(
-        conn.execute(
-            select(accounts.c.key).where(accounts.c.key.in_([reporter, reported]))
-        ).scalars()
-    )
     for who, role in ((reporter, "reporter"), (reported, "reported")):
-        if who not in found:
+        if uow.records.get("account", who) is None:
             raise TransitionError(f"{role}: no account {who!r}", 422)
     if reporter == reported:
         raise TransitionError("reporter and reported are the same account", 422)
     for kind, ref in (("invitation", inv), ("message", msg)):
         if ref is None:
             continue
-        t = RECORD_TABLES[kind]
-        row = conn.execute(select(t.c.sender, t.c.recipient).where(t.c.key == ref)).first()
-        if row is None or {row.sender, row.recipient} != {reporter, reported}:
+        row = uow.records.get(kind, ref)
+        between = isinstance(row, Invitation | Message) and {row.sender, row.recipient} == {
+            reporter,
+            reported,
+        }
+        if not between:
             raise TransitionError(f"{kind}_id: no {kind} {ref!r} between these two accounts", 422)
 
 
@@ -74,12 +68,11 @@ def _open_or_update(
     reason: str,
 ) -> int | None:
     review = desk.policy.review
-    with desk.store.engine.begin() as conn:
-        old: Case | None = latest_for(conn, [subject]).get(subject)
+    with desk.store.unit_of_work() as uow:
+        old: Case | None = uow.cases.latest_for([subject]).get(subject)
         if old is not None and old.status != "closed":
             note_ = old.note if note in old.note else (old.note + " " + note).strip()
-            update_case(
-                conn,
+            uow.cases.update(
                 old.id,
                 report_score=score,
                 note=note_,
@@ -88,13 +81,12 @@ def _open_or_update(
             return old.id
         if old is not None and old.outcome in ("removed", "restricted"):
             return old.id
-        expo = exposures(conn, [subject], review.exposure_scale).get(subject, 0.0)
-        case_id = insert_case(
-            conn,
+        expo = exposures(uow.records, [subject], review.exposure_scale).get(subject, 0.0)
+        case_id = uow.cases.open(
             subject=subject,
             generation=(old.generation + 1) if old else 1,
             source=source,
-            scan_id=latest_scan(conn),
+            scan_id=_latest_scan(uow),
             campaign=campaign,
             risk=risk,
             exposure=expo,
@@ -105,8 +97,7 @@ def _open_or_update(
             policy_version=desk.policy.version,
             note=note,
         )
-        append(
-            conn,
+        uow.audit.append(
             actor="system",
             kind="case.opened",
             reason=reason,
@@ -132,13 +123,10 @@ def file_report(
     review = desk.policy.review
     report = new_report(reporter, reported, reason, text, invitation_id, message_id)
     now = datetime.now(UTC)
-    with desk.store.engine.begin() as conn:
-        _check_refs(conn, reporter, reported, invitation_id, message_id)
-        conn.execute(
-            RECORD_TABLES["report"].insert().values(record_row(report, content_hash(report), now))
-        )
-        append(
-            conn,
+    with desk.store.unit_of_work() as uow:
+        _check_refs(uow, reporter, reported, invitation_id, message_id)
+        uow.records.add_new([(report, content_hash(report))], now)
+        uow.audit.append(
             actor=user.name,
             kind="report.received",
             reason=reason,
@@ -152,8 +140,8 @@ def file_report(
                 "message_id": message_id,
             },
         )
-        signal = report_signals(conn, [reported], review)[reported]
-        risk = _risk(conn, reported)
+        signal = report_signals(uow, [reported], review)[reported]
+        risk = _risk(uow, reported)
     note = ""
     if signal.burst:
         note = (
@@ -175,8 +163,8 @@ def file_report(
     if signal.burst:
         cid = campaign_id(signal.burst)
         for who in signal.burst:
-            with desk.store.connect() as conn:
-                own = max(_risk(conn, who), review.burst_risk)
+            with desk.store.unit_of_work() as uow:
+                own = max(_risk(uow, who), review.burst_risk)
             _open_or_update(
                 desk,
                 who,

@@ -13,11 +13,10 @@ from sqlalchemy import Connection, func, select
 
 from unmask.cases.queries import records_in
 from unmask.cases.repo import QUEUE_STATUSES
-from unmask.cases.sync import latest_scan
 from unmask.model.records import Invitation, Message
 from unmask.store import Store
+from unmask.store.interface import UnitOfWork
 from unmask.store.review_schema import actions, appeals, cases, decisions
-from unmask.store.schema import assessments
 
 AGE_BUCKETS = ((1, "< 1 d"), (3, "1–3 d"), (7, "3–7 d"), (14, "1–2 wk"), (10**6, "> 2 wk"))
 
@@ -79,7 +78,7 @@ def _per_day(conn: Connection, d: Dashboard, now: datetime, span: int = 14) -> N
     d.per_day = counts
 
 
-def _removals(conn: Connection, d: Dashboard) -> None:
+def _removals(conn: Connection, uow: UnitOfWork, d: Dashboard) -> None:
     removed = dict(
         conn.execute(
             select(actions.c.subject, func.min(actions.c.at))
@@ -97,8 +96,8 @@ def _removals(conn: Connection, d: Dashboard) -> None:
         ).scalar_one()
     )
     first: dict[str, datetime] = {}
-    sent: list[Invitation | Message] = [*records_in(conn, Invitation, "sender", removed)]
-    sent += records_in(conn, Message, "sender", removed)
+    sent: list[Invitation | Message] = [*records_in(uow.records, Invitation, "sender", removed)]
+    sent += records_in(uow.records, Message, "sender", removed)
     for rec in sent:
         first[rec.sender] = min(first.get(rec.sender, rec.sent_at), rec.sent_at)
     d.to_removal_days = sorted(
@@ -106,19 +105,13 @@ def _removals(conn: Connection, d: Dashboard) -> None:
     )
 
 
-def _prevalence(store: Store, conn: Connection, d: Dashboard) -> None:
+def _prevalence(store: Store, conn: Connection, uow: UnitOfWork, d: Dashboard) -> None:
     """Expected share of each sector's members approached by a fake: a member's chance is
     ``1 - prod(1 - risk)`` over the flagged accounts that approached them (removed or restricted
     accounts count as 1, cleared ones as 0)."""
-    scan_id = latest_scan(conn)
-    risk = {
-        str(s): float(r)
-        for s, r in conn.execute(
-            select(assessments.c.subject, assessments.c.risk).where(
-                assessments.c.scan_id == scan_id, assessments.c.route != "none"
-            )
-        )
-    }
+    scan = uow.scans.latest()
+    flagged = uow.scans.assessments(scan.id, routes=("review", "auto_restrict")) if scan else []
+    risk = {a.subject: a.risk for a in flagged}
     for subject, outcome in conn.execute(
         select(cases.c.subject, cases.c.outcome)
         .where(cases.c.status == "closed")
@@ -126,8 +119,8 @@ def _prevalence(store: Store, conn: Connection, d: Dashboard) -> None:
     ):
         risk[str(subject)] = 1.0 if outcome in ("removed", "restricted") else 0.0
     survive: dict[str, float] = {}
-    sent: list[Invitation | Message] = [*records_in(conn, Invitation, "sender", risk)]
-    sent += records_in(conn, Message, "sender", risk)
+    sent: list[Invitation | Message] = [*records_in(uow.records, Invitation, "sender", risk)]
+    sent += records_in(uow.records, Message, "sender", risk)
     for pair in {(rec.sender, rec.recipient) for rec in sent}:
         survive[pair[1]] = survive.get(pair[1], 1.0) * (1.0 - risk[pair[0]])
     snap = store.snapshot(["account", "organisation"])
@@ -147,9 +140,9 @@ def _prevalence(store: Store, conn: Connection, d: Dashboard) -> None:
 def dashboard(store: Store, now: datetime | None = None) -> Dashboard:
     now = now or datetime.now(UTC)
     d = Dashboard()
-    with store.connect() as conn:
+    with store.connect() as conn, store.unit_of_work() as uow:
         _queue(conn, d, now)
         _per_day(conn, d, now)
-        _removals(conn, d)
-        _prevalence(store, conn, d)
+        _removals(conn, uow, d)
+        _prevalence(store, conn, uow, d)
     return d

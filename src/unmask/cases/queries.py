@@ -2,44 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Iterable
+from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Connection, select
-
-from unmask.model.records import RECORD_TYPES, RecordBase
-from unmask.model.schema import columns
-from unmask.store.schema import RECORD_TABLES
+from unmask.model.records import RecordBase
+from unmask.store.interface import Records
 
 R = TypeVar("R", bound=RecordBase)
-_CHUNK = 900
 
 
-def records_where(
-    conn: Connection, model: type[R], *where: ColumnElement[bool], limit: int | None = None
+def records_in(records: Records, model: type[R], column: str, values: Iterable[str]) -> list[R]:
+    """Records of one type whose ``column`` is one of ``values``, by key."""
+    found = records.matching(model.record_type, column, values)
+    return [r for r in found if isinstance(r, model)]
+
+
+def records_either(
+    records: Records, model: type[R], columns: tuple[str, str], value: str
 ) -> list[R]:
-    kind = model.record_type
-    table = RECORD_TABLES[kind]
-    fields = list(columns(RECORD_TYPES[kind]))
-    stmt = select(*(table.c[f] for f in fields)).where(*where).order_by(table.c.key)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    out: list[R] = []
-    for row in conn.execute(stmt):
-        data: dict[str, Any] = {f: v for f, v in zip(fields, row, strict=True) if v is not None}
-        out.append(model.model_validate(data))
-    return out
+    """Records of one type with ``value`` in either of two columns (sender or recipient), by key."""
+    found = {r.key(): r for c in columns for r in records_in(records, model, c, [value])}
+    return [found[k] for k in sorted(found)]
 
 
-def records_in(conn: Connection, model: type[R], column: str, values: Iterable[str]) -> list[R]:
-    """Records whose ``column`` is one of ``values`` (chunked under SQLite's parameter limit)."""
-    table = RECORD_TABLES[model.record_type]
-    wanted: Sequence[str] = sorted(set(values))
-    out: list[R] = []
-    for i in range(0, len(wanted), _CHUNK):
-        out.extend(records_where(conn, model, table.c[column].in_(wanted[i : i + _CHUNK])))
-    return out
-
-
-def table(model: type[RecordBase]) -> Any:
-    return RECORD_TABLES[model.record_type]
+def all_records(records: Records, model: type[R]) -> list[R]:
+    return [r for r in records.all(model.record_type) if isinstance(r, model)]

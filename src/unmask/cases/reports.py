@@ -8,20 +8,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection
-
 from unmask.cases.priority import ReportIn, ReportSignal, Track, report_signal
 from unmask.cases.queries import records_in
-from unmask.cases.repo import latest_for
 from unmask.model.enums import ReportReason
 from unmask.model.records import Account, Report
 from unmask.scoring.policy import Review
+from unmask.store.interface import UnitOfWork
 
 
-def tracks(conn: Connection, reporters: set[str]) -> dict[str, Track]:
+def tracks(uow: UnitOfWork, reporters: set[str]) -> dict[str, Track]:
     """How often each reporter's earlier reports ended in a removal or restriction."""
-    earlier = records_in(conn, Report, "reporter", reporters)
-    verdicts = latest_for(conn, sorted({r.reported for r in earlier}))
+    earlier = records_in(uow.records, Report, "reporter", reporters)
+    verdicts = uow.cases.latest_for(sorted({r.reported for r in earlier}))
     right: dict[str, int] = defaultdict(int)
     wrong: dict[str, int] = defaultdict(int)
     for rep in earlier:
@@ -35,15 +33,13 @@ def tracks(conn: Connection, reporters: set[str]) -> dict[str, Track]:
     return {r: Track(right[r], wrong[r]) for r in reporters}
 
 
-def report_signals(
-    conn: Connection, subjects: list[str], review: Review
-) -> dict[str, ReportSignal]:
-    reports = records_in(conn, Report, "reported", subjects)
+def report_signals(uow: UnitOfWork, subjects: list[str], review: Review) -> dict[str, ReportSignal]:
+    reports = records_in(uow.records, Report, "reported", subjects)
     if not reports:
         return {}
     reporters = {r.reporter for r in reports}
-    created = {a.id: a.created_at for a in records_in(conn, Account, "id", reporters)}
-    track = tracks(conn, reporters)
+    created = {a.id: a.created_at for a in records_in(uow.records, Account, "id", reporters)}
+    track = tracks(uow, reporters)
     by_subject: dict[str, list[ReportIn]] = defaultdict(list)
     for rep in reports:
         by_subject[rep.reported].append(

@@ -7,18 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select
-
 from unmask.actions.enforce import Step, restrict
-from unmask.audit import append
 from unmask.cases.campaigns import campaign_of, cluster
 from unmask.cases.context import exposures
 from unmask.cases.evidence import evidence_snapshot
 from unmask.cases.priority import priority
-from unmask.cases.repo import Case, get_case, insert_case, latest_for, update_case
 from unmask.cases.reports import report_signals
 from unmask.cases.service import Desk
-from unmask.store.schema import assessments, findings, scans
+from unmask.model.review import Case
+from unmask.store.interface import UnitOfWork
 
 SYSTEM = "system"
 
@@ -31,22 +28,17 @@ class SyncResult:
     auto_restricted: int = 0
 
 
-def latest_scan(conn: Connection) -> int | None:
-    found = conn.execute(select(func.max(scans.c.id)).where(scans.c.status == "done")).scalar()
-    return int(found) if found is not None else None
-
-
-def _links(conn: Connection, scan_id: int, flagged: set[str]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    subjects = sorted(flagged)
-    for i in range(0, len(subjects), 900):
-        stmt = select(findings.c.subject, findings.c.evidence).where(
-            findings.c.scan_id == scan_id, findings.c.subject.in_(subjects[i : i + 900])
-        )
-        for subject, evidence in conn.execute(stmt):
-            for item in evidence or []:
-                out.extend((subject, str(r)) for r in item.get("related", []) if r in flagged)
-    return out
+def _links(uow: UnitOfWork, scan_id: int, flagged: set[str]) -> list[tuple[str, str]]:
+    """Flagged accounts that name each other in their evidence."""
+    found = uow.scans.findings_of(scan_id, sorted(flagged))
+    return [
+        (subject, r)
+        for subject in sorted(found)
+        for f in found[subject]
+        for e in f.evidence
+        for r in e.related
+        if r in flagged
+    ]
 
 
 def _wanted(row: Any, existing: Case | None, margin: float) -> str:
@@ -62,22 +54,19 @@ def _wanted(row: Any, existing: Case | None, margin: float) -> str:
 
 def sync_cases(desk: Desk) -> SyncResult:
     review = desk.policy.review
-    with desk.store.connect() as conn:
-        scan_id = latest_scan(conn)
-        if scan_id is None:
+    with desk.store.unit_of_work() as uow:
+        scan = uow.scans.latest()
+        if scan is None:
             return SyncResult(None)
-        rows = conn.execute(
-            select(assessments).where(
-                assessments.c.scan_id == scan_id,
-                assessments.c.route.in_(("review", "auto_restrict")),
-                assessments.c.subject_kind == "account",
-            )
-        ).all()
+        scan_id = scan.id
+        rows = uow.scans.assessments(
+            scan_id, routes=("review", "auto_restrict"), subject_kind="account"
+        )
         flagged = {r.subject for r in rows}
-        camp = campaign_of(cluster(flagged, _links(conn, scan_id, flagged)))
-        expo = exposures(conn, flagged, review.exposure_scale)
-        reports = report_signals(conn, sorted(flagged), review)
-        existing = latest_for(conn, sorted(flagged))
+        camp = campaign_of(cluster(flagged, _links(uow, scan_id, flagged)))
+        expo = exposures(uow.records, flagged, review.exposure_scale)
+        reports = report_signals(uow, sorted(flagged), review)
+        existing = uow.cases.latest_for(sorted(flagged))
     opened = updated = restricted = 0
     for row in sorted(rows, key=lambda r: -r.risk):
         old = existing.get(row.subject)
@@ -96,39 +85,30 @@ def sync_cases(desk: Desk) -> SyncResult:
             "route": row.route,
             "policy_version": row.policy_version,
         }
-        with desk.store.engine.begin() as conn:
+        with desk.store.unit_of_work() as uow:  # a case, its audit event and any restriction
             if todo == "update" and old is not None:
-                update_case(conn, old.id, **values)
+                uow.cases.update(old.id, **values)
                 updated += 1
                 continue
             generation = old.generation + 1 if old else 1
-            case_id = insert_case(
-                conn,
-                subject=row.subject,
-                generation=generation,
-                source="scan",
-                status="open",
-                **values,
+            case_id = uow.cases.open(
+                subject=row.subject, generation=generation, source="scan", status="open", **values
             )
-            case = get_case(conn, case_id)
+            case = uow.cases.get(case_id)
             assert case is not None
-            append(
-                conn,
+            uow.audit.append(
                 actor=SYSTEM,
                 kind="case.opened",
                 reason=f"routed to {row.route}",
                 policy_version=row.policy_version,
                 case_id=case_id,
                 subject=row.subject,
-                payload=evidence_snapshot(conn, case),
+                payload=evidence_snapshot(uow, case),
             )
-        opened += 1
-        if row.route == "auto_restrict":
-            step = Step(
-                desk.store, case, None, SYSTEM, "auto-restricted by policy", row.policy_version
-            )
-            restrict(step, desk.effects)
-            with desk.store.engine.begin() as conn:
-                update_case(conn, case_id, outcome="restricted")
-            restricted += 1
+            opened += 1
+            if row.route == "auto_restrict":
+                why = "auto-restricted by policy"
+                restrict(Step(uow, case, None, SYSTEM, why, row.policy_version), desk.effects)
+                uow.cases.update(case_id, outcome="restricted")
+                restricted += 1
     return SyncResult(scan_id, opened, updated, restricted)

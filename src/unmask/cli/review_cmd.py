@@ -79,12 +79,12 @@ def queue(
     sort: str = typer.Option("priority", help="priority, risk, age, exposure or reports."),
 ) -> None:
     """Show the cases waiting for review, highest priority first."""
-    from unmask.cases.repo import SORTS, Filters, list_cases
+    from unmask.cases.repo import SORTS, Filters
 
     if sort not in SORTS:
         raise fail(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
-    with open_store() as store, store.connect() as conn:
-        items, total = list_cases(conn, Filters(status="queue", sort=sort, limit=limit))
+    with open_store() as store, store.unit_of_work() as uow:
+        items, total = uow.cases.search(Filters(status="queue", sort=sort, limit=limit))
     table = Table(title=f"{total} case(s) waiting")
     for col in ("case", "account", "priority", "risk", "exposure", "campaign", "status"):
         table.add_column(col)

@@ -35,12 +35,9 @@ class Recorded:
 
 
 def _audit(conn: Connection, case_id: int, subject: str, reason: str, payload: object) -> None:
-    try:
-        from unmask.audit import append
-    except ImportError:  # the audit trail is optional for this step
-        return
-    append(
-        conn,
+    from unmask.store.sql.audit import SqlAudit  # until intel moves to the unit of work
+
+    SqlAudit(conn).append(
         actor="system",
         kind="case.opened",
         reason=reason,

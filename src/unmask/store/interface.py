@@ -19,6 +19,11 @@ from unmask.model.findings import Assessment, Finding
 from unmask.model.records import Connection, Invitation, RecordBase
 from unmask.model.review import Action, Appeal, Case, Decision, Filters, Notification
 from unmask.model.scans import Scan, ScanCampaign, Scored
+from unmask.model.users import Session, StoredUser
+
+
+class ConflictError(ValueError):
+    """A write clashes with what is stored (a unique name or key taken)."""
 
 
 class Records(Protocol):
@@ -83,6 +88,10 @@ class Scans(Protocol):
 
     def findings(self, scan_id: int, subject: str) -> list[Finding]:
         """Every field as written; strongest first, abstentions last, then by detector."""
+        ...
+
+    def findings_of(self, scan_id: int, subjects: Sequence[str]) -> dict[str, list[Finding]]:
+        """``findings`` of many subjects at once (those with none are left out)."""
         ...
 
     def assessments(
@@ -156,6 +165,10 @@ class Cases(Protocol):
 
     def pending_appeal(self, case_id: int) -> Appeal | None: ...
 
+    def appeals_of(self, case_id: int) -> list[Appeal]:
+        """Oldest first."""
+        ...
+
     def resolve_appeal(self, appeal_id: int, outcome: str) -> None: ...
 
 
@@ -225,6 +238,32 @@ class Audit(Protocol):
         ...
 
 
+class Users(Protocol):
+    """Console and API users, their API tokens (SHA-256 digests) and console sessions."""
+
+    def add(self, name: str, role: str, password_hash: str) -> int:
+        """Raises ``ConflictError`` when the name is taken."""
+        ...
+
+    def by_name(self, name: str) -> StoredUser | None: ...
+
+    def set_password_hash(self, user_id: int, password_hash: str) -> None: ...
+
+    def add_token(self, token_hash: str, user_id: int, label: str) -> None: ...
+
+    def by_token(self, token_hash: str) -> StoredUser | None:
+        """The token's user; None when there is no such token or it was revoked."""
+        ...
+
+    def add_session(self, token_hash: str, user_id: int, csrf: str, expires_at: datetime) -> None:
+        """A new session; sessions that expired before now are dropped."""
+        ...
+
+    def session(self, token_hash: str) -> Session | None: ...
+
+    def end_session(self, token_hash: str) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every concern."""
 
@@ -242,6 +281,9 @@ class UnitOfWork(Protocol):
 
     @property
     def audit(self) -> Audit: ...
+
+    @property
+    def users(self) -> Users: ...
 
 
 class DataStore(Protocol):

@@ -1,19 +1,5 @@
-"""Failpoints for crash tests of the stream workers."""
+"""The workers' failpoints are ``unmask.failpoints`` (shared with the review desk)."""
 
-from __future__ import annotations
+from unmask.failpoints import failpoint
 
-import os
-
-_hits: dict[str, int] = {}
-
-
-def failpoint(stage: str) -> None:
-    """Crash tests: ``UNMASK_FAILPOINT=<stage>:<n>`` kills the process (exit 137, no clean-up)
-    the n-th time ``stage`` is reached (``windows``: windows applied, decisions not stored;
-    ``store``: decisions stored, not acknowledged)."""
-    spec = os.environ.get("UNMASK_FAILPOINT")
-    if not spec or not spec.startswith(stage + ":"):
-        return
-    _hits[stage] = _hits.get(stage, 0) + 1
-    if _hits[stage] == int(spec.split(":", 1)[1]):
-        os._exit(137)
+__all__ = ["failpoint"]

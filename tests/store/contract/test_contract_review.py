@@ -78,6 +78,8 @@ def test_decisions_resolve_once_and_appeals(ds: DataStore) -> None:
         assert found is not None and found.id == appeal and found.filed_by == "svc"
         uow.cases.resolve_appeal(appeal, "overturned")
         assert uow.cases.pending_appeal(case) is None
+        (kept,) = uow.cases.appeals_of(case)
+        assert kept.outcome == "overturned" and kept.resolved_at is not None
 
 
 def test_enforcement_states_actions_and_outbox(ds: DataStore) -> None:

@@ -64,6 +64,8 @@ def test_findings_round_trip_every_field_strongest_first(ds: DataStore) -> None:
         assert got[2].abstained and got[2].reason == "no photo"
         assert uow.scans.findings(sid, "nobody") == []
         assert uow.scans.findings(sid, "cmp-1")[0].subject_kind == "campaign"
+        many = uow.scans.findings_of(sid, ["b", "a", "nobody"])
+        assert set(many) == {"a", "b"} and many["a"] == got
 
 
 def test_rewriting_a_scan_replaces_it(ds: DataStore) -> None:

@@ -13,7 +13,7 @@ from unmask.api.deps import PathId, QueryId, StoreDep, require
 from unmask.audit import event_dict, iter_events, verify
 from unmask.auth import AuthError, Role, User, create_user
 from unmask.cases.machine import TransitionError
-from unmask.cases.repo import SORTS, Filters, case_decisions, get_case, list_cases
+from unmask.cases.repo import SORTS, Filters
 from unmask.cases.service import decide, file_appeal, review_second
 from unmask.cases.sync import sync_cases
 
@@ -66,18 +66,18 @@ def cases_list(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
     f = Filters(status, campaign, min_risk, None, sort, limit, offset)
-    with desk.store.connect() as conn:
-        items, total = list_cases(conn, f)
+    with desk.store.unit_of_work() as uow:
+        items, total = uow.cases.search(f)
     return {"total": total, "items": [asdict(c) for c in items]}
 
 
 @router.get("/cases/{case_id}", summary="One case with its decisions")
 def case_get(case_id: PathId, store: StoreDep, _user: Reader) -> dict[str, Any]:
-    with store.connect() as conn:
-        case = get_case(conn, case_id)
+    with store.unit_of_work() as uow:
+        case = uow.cases.get(case_id)
         if case is None:
             raise TransitionError(f"no case {case_id}", 404)
-        history = [dict(d) for d in case_decisions(conn, case_id)]
+        history = [asdict(d) for d in uow.cases.decisions_of(case_id)]
     return asdict(case) | {"decisions": history}
 
 

@@ -8,7 +8,7 @@ from fastapi import Depends, HTTPException, Request
 
 from unmask.auth import User
 from unmask.cases.service import Desk
-from unmask.cases.sync import latest_scan, sync_cases
+from unmask.cases.sync import sync_cases
 
 CONSOLE_ROLES = frozenset({"analyst", "lead", "admin", "auditor"})
 
@@ -21,8 +21,9 @@ class LoginRequiredError(Exception):
 def get_desk(request: Request) -> Desk:
     """The desk, with the queue brought up to date when a newer scan has finished."""
     desk: Desk = request.app.state.desk
-    with desk.store.connect() as conn:
-        latest = latest_scan(conn)
+    with desk.store.unit_of_work() as uow:
+        scan = uow.scans.latest()
+    latest = scan.id if scan is not None else None
     if latest is not None and latest != getattr(request.app.state, "synced_scan", None):
         sync_cases(desk)
         request.app.state.synced_scan = latest

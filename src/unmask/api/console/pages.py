@@ -18,7 +18,7 @@ from unmask.audit import event_dict, iter_events, verify
 from unmask.auth.permissions import allowed, refusal
 from unmask.cases.machine import TransitionError
 from unmask.cases.metrics import dashboard
-from unmask.cases.repo import QUEUE_STATUSES, SORTS, Filters, list_cases
+from unmask.cases.repo import QUEUE_STATUSES, SORTS, Filters
 from unmask.store.review_schema import cases
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -56,9 +56,10 @@ def queue_page(
         50,
         50 * (page_no - 1),
     )
+    with desk.store.unit_of_work() as uow:
+        items, total = uow.cases.search(f)
+        found = people(uow.records, [c.subject for c in items])
     with desk.store.connect() as conn:
-        items, total = list_cases(conn, f)
-        found = people(conn, [c.subject for c in items])
         by_status: dict[str, int] = {
             str(k): int(n)
             for k, n in conn.execute(select(cases.c.status, func.count()).group_by(cases.c.status))

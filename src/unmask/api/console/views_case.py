@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import asdict
 from typing import Any
-
-from sqlalchemy import func, select
 
 from unmask.api.console.charts import SENSITIVE, colour, hbars, timeline
 from unmask.api.console.graph import Node, neighbourhood
@@ -14,12 +13,10 @@ from unmask.audit import event_dict, iter_events
 from unmask.cases.context import AccountContext, load_context
 from unmask.cases.evidence import case_findings
 from unmask.cases.machine import TransitionError
-from unmask.cases.repo import Case, campaign_cases, case_decisions, get_case, latest_for
-from unmask.cases.service import connection_count
-from unmask.cases.sync import latest_scan
+from unmask.model.findings import Finding
+from unmask.model.review import Case
 from unmask.store import Store
-from unmask.store.review_schema import appeals, enforcement, notifications
-from unmask.store.schema import assessments
+from unmask.store.interface import UnitOfWork
 
 _STATUS_COLOURS = {
     "accepted": "#16a34a",
@@ -77,31 +74,22 @@ def _charts(ctx: AccountContext, flagged: set[str]) -> dict[str, Any]:
     }
 
 
-def _similar(conn: Any, case: Case, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _similar(uow: UnitOfWork, case: Case, found: list[Finding]) -> list[dict[str, Any]]:
     why: dict[str, list[str]] = {}
     for f in found:
-        for e in f["evidence"] or []:
-            for other in e.get("related", []):
-                why.setdefault(str(other), []).append(f["detector"].replace("_", " "))
+        for e in f.evidence:
+            for other in e.related:
+                why.setdefault(str(other), []).append(f.detector.replace("_", " "))
     if case.campaign:
-        for c in campaign_cases(conn, case.campaign):
+        for c in uow.cases.of_campaign(case.campaign):
             why.setdefault(c.subject, []).append("same campaign")
     why.pop(case.subject, None)
     ids = sorted(why)[:40]
-    scan_id = latest_scan(conn)
-    risks = (
-        dict(
-            conn.execute(
-                select(assessments.c.subject, assessments.c.risk).where(
-                    assessments.c.scan_id == scan_id, assessments.c.subject.in_(ids)
-                )
-            ).all()
-        )
-        if ids
-        else {}
-    )
-    cases = latest_for(conn, ids)
-    found_people = people(conn, ids)
+    scan = uow.scans.latest()
+    scored = uow.scans.assessments(scan.id, subjects=ids) if ids and scan is not None else []
+    risks = {a.subject: a.risk for a in scored}
+    cases = uow.cases.latest_for(ids)
+    found_people = people(uow.records, ids)
     ids = [i for i in ids if i in found_people]  # evidence may also name organisations
     ranked = sorted(ids, key=lambda i: (-len(set(why[i])), -float(risks.get(i, 0.0))))[:12]
     return [
@@ -117,40 +105,26 @@ def _similar(conn: Any, case: Case, found: list[dict[str, Any]]) -> list[dict[st
 
 
 def case_view(store: Store, case_id: int) -> dict[str, Any]:
-    with store.connect() as conn:
-        case = get_case(conn, case_id)
+    with store.unit_of_work() as uow:
+        case = uow.cases.get(case_id)
         if case is None:
             raise TransitionError(f"no case {case_id}", 404)
-        ctx = load_context(conn, case.subject)
-        found = case_findings(conn, case)
-        members = campaign_cases(conn, case.campaign) if case.campaign else []
-        others = latest_for(conn, sorted(set(ctx.neighbours) | set(ctx.contacted)))
+        ctx = load_context(uow.records, case.subject)
+        found = case_findings(uow, case)
+        members = uow.cases.of_campaign(case.campaign) if case.campaign else []
+        others = uow.cases.latest_for(sorted(set(ctx.neighbours) | set(ctx.contacted)))
         flagged = {c.subject for c in members} | {
             s
             for s, c in others.items()
             if c.outcome in ("removed", "restricted") or c.status != "closed"
         }
-        similar = _similar(conn, case, found)
-        member_people = people(conn, [c.subject for c in members])
-        state = (
-            conn.execute(
-                select(enforcement.c.state).where(enforcement.c.account_id == case.subject)
-            ).scalar()
-            or "active"
-        )
-        notified = conn.execute(
-            select(func.count())
-            .select_from(notifications)
-            .where(notifications.c.about == case.subject)
-        ).scalar_one()
-        history = [dict(d) for d in case_decisions(conn, case.id)]
-        case_appeals = [
-            dict(a)
-            for a in conn.execute(
-                select(appeals).where(appeals.c.case_id == case.id).order_by(appeals.c.id)
-            ).mappings()
-        ]
-        connections = connection_count(conn, case.subject)
+        similar = _similar(uow, case, found)
+        member_people = people(uow.records, [c.subject for c in members])
+        state = uow.enforcement.state(case.subject)
+        notified = len(uow.enforcement.notified(case.subject))
+        history = [asdict(d) for d in uow.cases.decisions_of(case.id)]
+        case_appeals = [asdict(a) for a in uow.cases.appeals_of(case.id)]
+        connections = uow.records.connection_count(case.subject)
     pending = next((d for d in history if d["status"] == "pending"), None)
     return {
         "case": case,

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
-from sqlalchemy import Connection
 
 from unmask.cases.queries import records_in
 from unmask.model.records import Account
+from unmask.store.interface import Records
 
 _HUES = (
     ("#6366f1", "#a855f7"),
@@ -47,9 +47,9 @@ class Person:
     avatar: Markup
 
 
-def people(conn: Connection, ids: Iterable[str], size: int = 36) -> dict[str, Person]:
+def people(records: Records, ids: Iterable[str], size: int = 36) -> dict[str, Person]:
     out: dict[str, Person] = {}
-    for a in records_in(conn, Account, "id", ids):
+    for a in records_in(records, Account, "id", ids):
         seed = (a.photo.sha256 or a.photo.pdq or a.id) if a.photo else a.id
         out[a.id] = Person(a.id, a.name, a.headline, avatar(a.name, seed or a.id, size))
     return out

@@ -15,6 +15,7 @@ from unmask.store.memory.enforcement import MemoryEnforcement
 from unmask.store.memory.records import MemoryRecords
 from unmask.store.memory.scans import MemoryScans
 from unmask.store.memory.state import State
+from unmask.store.memory.users import MemoryUsers
 
 
 class MemoryUnitOfWork:
@@ -24,6 +25,7 @@ class MemoryUnitOfWork:
         self.cases = MemoryCases(state)
         self.enforcement = MemoryEnforcement(state)
         self.audit = MemoryAudit(state)
+        self.users = MemoryUsers(state)
 
 
 class MemoryStore:

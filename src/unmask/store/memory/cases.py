@@ -140,6 +140,9 @@ class MemoryCases:
         ]
         return found[0] if found else None
 
+    def appeals_of(self, case_id: int) -> list[Appeal]:
+        return [a for _, a in sorted(self.state.appeals.items()) if a.case_id == case_id]
+
     def resolve_appeal(self, appeal_id: int, outcome: str) -> None:
         a = self.state.appeals.get(appeal_id)
         if a is not None:

@@ -56,6 +56,14 @@ class MemoryScans:
         found = [f for f in self.state.findings.get(scan_id, []) if f.subject == subject]
         return sorted(found, key=strongest_first)
 
+    def findings_of(self, scan_id: int, subjects: Sequence[str]) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = {}
+        for s in sorted(set(subjects)):
+            found = self.findings(scan_id, s)
+            if found:
+                out[s] = found
+        return out
+
     def assessments(
         self,
         scan_id: int,

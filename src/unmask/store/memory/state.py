@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from unmask.model.audit import ChainedEvent
@@ -11,6 +12,7 @@ from unmask.model.findings import Finding
 from unmask.model.records import RecordBase
 from unmask.model.review import Action, Appeal, Case, Decision, Notification
 from unmask.model.scans import Scan, ScanCampaign, Scored
+from unmask.model.users import StoredUser
 
 
 @dataclass
@@ -27,6 +29,9 @@ class State:
     actions: dict[int, Action] = field(default_factory=dict)
     notices: dict[int, Notification] = field(default_factory=dict)
     audit: list[ChainedEvent] = field(default_factory=list)
+    users: dict[int, StoredUser] = field(default_factory=dict)
+    tokens: dict[str, tuple[int, bool]] = field(default_factory=dict)  # digest: user, revoked
+    sessions: dict[str, tuple[int, str, datetime]] = field(default_factory=dict)
     ids: dict[str, int] = field(default_factory=dict)
 
     def next_id(self, what: str) -> int:

@@ -13,6 +13,7 @@ from unmask.store.sql.cases import SqlCases
 from unmask.store.sql.enforcement import SqlEnforcement
 from unmask.store.sql.records import SqlRecords
 from unmask.store.sql.scans import SqlScans
+from unmask.store.sql.users import SqlUsers
 
 
 class SqlUnitOfWork:
@@ -24,6 +25,7 @@ class SqlUnitOfWork:
         self.cases = SqlCases(conn)
         self.enforcement = SqlEnforcement(conn)
         self.audit = SqlAudit(conn)
+        self.users = SqlUsers(conn)
 
 
 @contextmanager

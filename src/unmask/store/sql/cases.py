@@ -171,6 +171,10 @@ class SqlCases:
         row = self.conn.execute(stmt.order_by(appeals.c.id)).mappings().first()
         return _typed(Appeal, row) if row is not None else None
 
+    def appeals_of(self, case_id: int) -> list[Appeal]:
+        stmt = select(appeals).where(appeals.c.case_id == case_id).order_by(appeals.c.id)
+        return [_typed(Appeal, r) for r in self.conn.execute(stmt).mappings()]
+
     def resolve_appeal(self, appeal_id: int, outcome: str) -> None:
         self.conn.execute(
             update(appeals)

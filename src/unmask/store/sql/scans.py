@@ -169,6 +169,21 @@ class SqlScans:
         )
         return [finding_of(r) for r in self.conn.execute(stmt)]
 
+    def findings_of(self, scan_id: int, subjects: Sequence[str]) -> dict[str, list[Finding]]:
+        wanted = sorted(set(subjects))
+        out: dict[str, list[Finding]] = {}
+        for i in range(0, len(wanted), _IN):
+            stmt = (
+                select(findings)
+                .where(findings.c.scan_id == scan_id, findings.c.subject.in_(wanted[i : i + _IN]))
+                .order_by(
+                    findings.c.subject, findings.c.score.desc().nulls_last(), findings.c.detector
+                )
+            )
+            for row in self.conn.execute(stmt):
+                out.setdefault(row.subject, []).append(finding_of(row))
+        return out
+
     def assessments(
         self,
         scan_id: int,
