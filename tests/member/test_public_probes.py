@@ -20,7 +20,6 @@ from unmask.api.member.ratelimit import Limit, RateLimiter, client_key
 from unmask.auth import create_token, create_user
 from unmask.auth.member_tokens import issue, member_secret
 from unmask.cases.desk import make_desk
-from unmask.cases.repo import latest_for
 from unmask.cases.service import decide
 from unmask.cases.sync import sync_cases
 from unmask.checker.redaction import redact
@@ -62,8 +61,8 @@ def _reports(store: Store) -> list[tuple[str, str]]:
 
 
 def _cases(store: Store, subject: str) -> Any:
-    with store.connect() as conn:
-        return latest_for(conn, [subject]).get(subject)
+    with store.unit_of_work() as uow:
+        return uow.cases.latest_for([subject]).get(subject)
 
 
 # -- the checker answers only from what the caller sent ----------------------------------------
