@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -80,3 +81,22 @@ def test_password_page_sends_only_a_prefix(world_store: Store) -> None:
     ranges = [u for u in seen if "/api/v1/passwords/range/" in u]
     assert ranges == [f"{base}/api/v1/passwords/range/{full[:5]}"]
     assert not any(full[5:] in u or full.lower()[5:] in u or password in u for u in seen)
+
+
+def test_export_upload_on_the_checker_page(world_store: Store, tmp_path: Path) -> None:
+    from unmask.export.example import write_example
+
+    export = write_example(tmp_path / "export.zip", as_zip=True)
+    seen: list[str] = []
+    with live_server(world_store) as base, chromium_page() as page:
+        page.on("request", lambda req: seen.append(req.url))
+        page.goto(f"{base}/check")
+        page.set_input_files("#f-export", str(export))
+        page.click("#export-btn")
+        page.wait_for_selector("#export-result:not([hidden])")
+        rows = page.inner_text("#export-rows")
+        for name in ("Helen Marsh", "Sarah Lin", "Daniel Reyes"):
+            assert name in rows
+        assert "Priya Shah" not in rows and "Priya Shah" in page.inner_text("#export-rest")
+        assert "Remove the connection." in rows
+    assert all(u.startswith(base) for u in seen), "nothing leaves for another host"

@@ -51,6 +51,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "unmask.cli.intel_cmd",
     "unmask.cli.review_cmd",
     "unmask.cli.member_cmd",
+    "unmask.cli.export_cmd",
     "unmask.cli.org_cmd",
 )
 

@@ -7,7 +7,17 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from unmask.api.member import alerts, checker, org, pages, passwords, platform, reports, tokens
+from unmask.api.member import (
+    alerts,
+    checker,
+    export,
+    org,
+    pages,
+    passwords,
+    platform,
+    reports,
+    tokens,
+)
 from unmask.api.member.ratelimit import RateLimiter
 from unmask.api.member.service import CheckerService
 from unmask.api.member.uploads import BodyLimit
@@ -17,6 +27,6 @@ def register(app: FastAPI) -> None:
     app.state.member_limiter = RateLimiter.from_env()
     app.state.member_checker = CheckerService(app.state.store)
     app.add_middleware(BodyLimit)
-    for module in (pages, checker, passwords, reports, tokens, alerts, org, platform):
+    for module in (pages, checker, export, passwords, reports, tokens, alerts, org, platform):
         app.include_router(module.router)
     app.mount("/member/static", StaticFiles(directory=pages.STATIC), name="member-static")
