@@ -36,9 +36,9 @@ def _by_name(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def test_example_export_is_ranked(tmp_path: Path, variant: str) -> None:
     out = inspect(read_export(write_example(tmp_path / "ex", variant))).as_dict()
     assert out["member"] == "Alex Morgan"
-    assert out["files"] == {"connections": 9, "invitations": 4, "messages": 18}
+    assert out["files"] == {"connections": 10, "invitations": 4, "messages": 18}
     assert out["skipped_rows"] == {"connections": 1, "invitations": 1, "messages": 1}
-    assert out["contacts"] == 9 and out["people_who_wrote"] == 7
+    assert out["contacts"] == 10 and out["people_who_wrote"] == 7
     assert out["risk_counts"] == {"high": 3, "medium": 1, "low": 3}
     people = _by_name(out)
     assert set(people) == HOSTILE | GENUINE | {"Jonas Berg"}  # not the member or silent ones
@@ -54,7 +54,7 @@ def test_example_export_is_ranked(tmp_path: Path, variant: str) -> None:
         assert any("security team" in x for x in a["actions"])
     assert people["Helen Marsh"]["actions"][0] == "Remove the connection."
     assert people["Daniel Reyes"]["actions"][0].startswith("Ignore the invitation")
-    assert not people["Daniel Reyes"]["connected"]
+    assert not people["Daniel Reyes"]["connected"] and people["Jonas Berg"]["connected"]
     assert (
         "they wrote to you without being one of your connections"
         in (people["Daniel Reyes"]["reasons"])

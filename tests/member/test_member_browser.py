@@ -46,7 +46,7 @@ def test_checker_page_rates_and_reports(world_store: Store) -> None:
         assert page.text_content("#risk") == "high"
         reasons = page.inner_text("#reasons")
         assert "this photo appears on other accounts" not in reasons  # nothing from the store
-        assert "payment" in reasons and "another app" in reasons
+        assert "money" in reasons and "another app" in reasons
         assert page.locator("input[name=q]").count() == 8
         assert "member_token" not in page.url  # the token leaves the address bar
         page.click("#report-btn")

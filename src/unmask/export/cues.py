@@ -2,9 +2,10 @@
 
 ``read_messages`` is the only thing the export inspection asks of the cue catalogue: what fired
 (categories, the strong ones, the phrases), whether the sequence escalated (an opening without a
-strong cue followed by one), the catalogue's rule score and the member sentences. Today it reads
-the checker's cue functions (``unmask.checker.cues``); when the shared cue catalogue lands,
-``READER`` points at its reader instead (one line).
+strong cue followed by one), the catalogue's rule score and the member sentences. ``READER`` is
+the one line that chooses where they come from: the shared cue catalogue
+(``unmask/detectors/cues/catalogue.toml``, the same definition as the checker, the
+``approach_language`` detector and the live path).
 """
 
 from __future__ import annotations
@@ -12,11 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from unmask.checker.cues import CUES, matched_cues
-
-#: The checker's cues that alone make an approach worth reporting.
-STRONG = frozenset({"payment", "off_platform", "document", "insider"})
-ESCALATION = (0.2, "the conversation moved from small talk to an offer or a request")
+from unmask.detectors.cues import member_reasons, read_sequence
 
 
 @dataclass(frozen=True)
@@ -30,39 +27,26 @@ class CueReading:
     strong_at: int | None  # index of the first message with a strong cue
 
 
-def _noisy_or(weights: Sequence[float]) -> float:
-    keep = 1.0
-    for w in weights:
-        keep *= 1.0 - w
-    return round(1.0 - keep, 6)
-
-
-def from_checker_cues(texts: Sequence[str]) -> CueReading:
-    per = [set(matched_cues([t])) for t in texts]
-    hits = matched_cues(texts)
-    fired = [c for c in CUES if c.id in hits]
-    categories = frozenset(c.id for c in fired)
-    strong_at = next((i for i, cats in enumerate(per) if cats & STRONG), None)
-    escalated = len(per) >= 2 and strong_at is not None and strong_at > 0
+def from_catalogue(texts: Sequence[str]) -> CueReading:
+    reading = read_sequence(list(texts))
+    strong = reading.strong
+    strong_at = next((i for i, cats in enumerate(reading.per_message) if cats & strong), None)
     quotes: list[str] = []
-    for c in fired:
-        for phrase in dict.fromkeys(hits[c.id]):
-            if len(quotes) < 6:
-                quotes.append(phrase)
-    weights = [c.weight for c in fired] + ([ESCALATION[0]] if escalated else [])
-    reasons = [c.member_text for c in fired] + ([ESCALATION[1]] if escalated else [])
+    for _i, cue in reading.quotes:
+        if cue.phrase not in quotes and len(quotes) < 6:
+            quotes.append(cue.phrase)
     return CueReading(
-        categories=categories | ({"escalation"} if escalated else set()),
-        strong=categories & STRONG,
-        escalated=escalated,
-        score=_noisy_or(weights),
-        reasons=tuple(reasons),
+        categories=reading.categories,
+        strong=strong,
+        escalated=reading.escalated,
+        score=reading.score,
+        reasons=tuple(member_reasons(reading.categories)),
         quotes=tuple(quotes),
         strong_at=strong_at,
     )
 
 
-READER: Callable[[Sequence[str]], CueReading] = from_checker_cues
+READER: Callable[[Sequence[str]], CueReading] = from_catalogue
 
 
 def read_messages(texts: Sequence[str]) -> CueReading:

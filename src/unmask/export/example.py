@@ -52,9 +52,9 @@ PEOPLE: tuple[tuple[str, str, str, str, int | None, tuple[tuple[int, str], ...]]
              "transport. The advertised salary is £68k to £75k plus pension. Happy to share "
              "the job description if you're interested."),
     )),
-    ("Jonas", "Berg", "Clearwater Expert Network", "Research Associate", None, (
-        (12, "Hello Alex, we run an expert network for investors. Our client would pay for a "
-             "one-hour call about trends in your industry. Would you be open to it?"),
+    ("Jonas", "Berg", "Clearwater Expert Network", "Research Associate", 30, (
+        (12, "Hello Alex, we run an expert network for investors. Our client would pay USD 600 "
+             "for a short paper on trends in your industry. Would you be open to it?"),
     )),
     ("Tom", "Becker", "Example Systems Ltd", "Test Lead", 800, (
         (3, "Hi Alex, could you send me the slides from Tuesday's review? Thanks!"),

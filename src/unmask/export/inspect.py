@@ -5,9 +5,8 @@ Levels use the checker's bands (high >= 0.6, medium >= 0.3) on a noisy-OR of the
 rule score and these context rules, which count only when a cue fired (no level from context
 alone, and every level above low has a reason):
 
-* ``quick`` (0.15): the conversation escalated (an opening without a strong cue, then payment, a
-  move off the platform, a document to open or questions about colleagues or non-public work)
-  within ``QUICK_DAYS`` of first contact;
+* ``quick`` (0.15): the conversation escalated (an opening without a strong cue of the
+  catalogue, then one) within ``QUICK_DAYS`` of first contact;
 * ``stranger`` (0.1): they wrote without being a connection;
 * ``same_company`` (0.2): two or more people giving the same employer sent approach cues.
 
