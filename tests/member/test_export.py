@@ -173,3 +173,17 @@ def test_cli_table_json_and_html(tmp_path: Path) -> None:
     assert {a["name"] for a in data["approaches"]} == HOSTILE | GENUINE | {"Jonas Berg"}
     bad = runner.invoke(app, ["inspect-export", str(tmp_path / "nope")])
     assert bad.exit_code != 0 and "no such file" in bad.output
+
+
+def test_the_work_is_bounded_too(tmp_path: Path) -> None:
+    """Each person's first messages are read; an upload with too many is refused (413)."""
+    from unmask.export.inspect import PER_PERSON
+
+    rows = ["FROM,TO,DATE,CONTENT"] + [
+        f"Tom Becker,Alex Morgan,2026-10-01 10:{i % 60:02d}:00 UTC,Note {i}: slides please"
+        for i in range(PER_PERSON + 5)
+    ]
+    out = inspect({"messages": "\n".join(rows).encode()}, "Alex Morgan")
+    assert out.texts_read == PER_PERSON and out.texts_not_read == 5
+    with pytest.raises(ExportTooLargeError, match="at most 10"):
+        inspect({"messages": "\n".join(rows).encode()}, "Alex Morgan", max_texts=10)

@@ -27,13 +27,19 @@ def inspect_export(
 ) -> None:
     """Rank the contacts and approaches in your data export by risk, with reasons and what to do.
     Runs on this computer only: nothing is sent anywhere."""
+    from rich.progress import Progress
     from rich.table import Table
 
     from unmask.export import ExportError, inspect, read_export
     from unmask.export.render import render_html
 
     try:
-        result = inspect(read_export(path), member)
+        files = read_export(path)
+        with Progress(console=console, transient=True, disable=as_json) as bar:
+            task = bar.add_task("rating the people who wrote to you", total=None)
+            result = inspect(
+                files, member, progress=lambda done, n: bar.update(task, completed=done, total=n)
+            )
     except ExportError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
@@ -49,6 +55,10 @@ def inspect_export(
         f"[bold red]{counts['high']} high[/], [bold yellow]{counts['medium']} medium[/], "
         f"{counts['low']} low"
     )
+    if result.texts_not_read:
+        console.print(
+            f"(read each person's first messages: {result.texts_not_read:,} later ones not read)"
+        )
     table = Table(show_lines=True)
     for column in ("Risk", "Who", "Why", "What to do"):
         table.add_column(column, overflow="fold")

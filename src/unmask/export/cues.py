@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from unmask.detectors.cues import member_reasons, read_sequence
 
@@ -49,6 +50,12 @@ def from_catalogue(texts: Sequence[str]) -> CueReading:
 READER: Callable[[Sequence[str]], CueReading] = from_catalogue
 
 
+@lru_cache(maxsize=4096)
+def _read(texts: tuple[str, ...]) -> CueReading:
+    return READER(texts)
+
+
 def read_messages(texts: Sequence[str]) -> CueReading:
-    """What the cue catalogue finds in ``texts`` (one contact's messages, oldest first)."""
-    return READER([t for t in texts if t.strip()])
+    """What the cue catalogue finds in ``texts`` (one contact's messages, oldest first);
+    repeated sequences (templated invitation notes) are read once."""
+    return _read(tuple(t for t in texts if t.strip()))

@@ -17,11 +17,12 @@ companies with several personas); they are not fitted on any data. Pure: no data
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
+from unmask.export.archive import ExportTooLargeError
 from unmask.export.cues import CueReading, read_messages
 from unmask.export.people import People, Person, find_member, norm_name
 from unmask.export.tables import Table, read_table
@@ -29,6 +30,7 @@ from unmask.export.tables import Table, read_table
 Level = Literal["high", "medium", "low"]
 HIGH, MEDIUM = 0.6, 0.3
 QUICK_DAYS = 14
+PER_PERSON = 30
 QUICK = (0.15, "they moved to an offer or a request within days of first contact")
 STRANGER = (0.1, "they wrote to you without being one of your connections")
 SAME_COMPANY = (0.2, "others giving the same employer approached you in the same way")
@@ -74,6 +76,8 @@ class Inspection:
     skipped: Mapping[str, int]
     contacts: int
     approaches: tuple[Approach, ...]  # everyone who sent something, riskiest first
+    texts_read: int = 0
+    texts_not_read: int = 0  # beyond each person's first PER_PERSON
 
     def counts(self) -> dict[str, int]:
         c = Counter(a.risk for a in self.approaches)
@@ -87,6 +91,8 @@ class Inspection:
             "skipped_rows": dict(self.skipped),
             "contacts": self.contacts,
             "people_who_wrote": len(self.approaches),
+            "messages_read": self.texts_read,
+            "messages_not_read": self.texts_not_read,
             "risk_counts": self.counts(),
             "approaches": [a.as_dict() for a in shown],
         }
@@ -162,8 +168,21 @@ def rate(p: Person, reading: CueReading, clustered: bool) -> Approach:
     )
 
 
-def inspect(files: Mapping[str, bytes], member: str | None = None) -> Inspection:
-    """Inspect the export's files (kind -> bytes, from ``unmask.export.archive``)."""
+class TooManyMessagesError(ExportTooLargeError):
+    pass
+
+
+def inspect(
+    files: Mapping[str, bytes],
+    member: str | None = None,
+    *,
+    max_texts: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Inspection:
+    """Inspect the export's files (kind -> bytes, from ``unmask.export.archive``). Each person's
+    first ``PER_PERSON`` messages are read (an approach shows early; a long conversation with a
+    colleague need not be read to the end); more than ``max_texts`` in all is refused.
+    ``progress(done, total)`` is called as people are rated."""
     tables: dict[str, Table] = {k: read_table(k, v, f"{k}.csv") for k, v in files.items()}
     me = find_member(tables, member)
     people = People(me)
@@ -175,7 +194,17 @@ def inspect(files: Mapping[str, bytes], member: str | None = None) -> Inspection
         if kind in tables:
             add(tables[kind])
     wrote = [p for p in people.people if p.sent]
-    readings = {id(p): read_messages(p.texts()) for p in wrote}
+    texts = {id(p): p.texts()[:PER_PERSON] for p in wrote}
+    total = sum(len(t) for t in texts.values())
+    if max_texts is not None and total > max_texts:
+        raise TooManyMessagesError(
+            f"{total:,} messages and invitation notes to read (at most {max_texts:,} here)"
+        )
+    readings = {}
+    for i, p in enumerate(wrote):
+        readings[id(p)] = read_messages(texts[id(p)])
+        if progress is not None:
+            progress(i + 1, len(wrote))
     companies = Counter(
         norm_name(p.company) for p in wrote if p.company and readings[id(p)].categories
     )
@@ -198,4 +227,6 @@ def inspect(files: Mapping[str, bytes], member: str | None = None) -> Inspection
         skipped={k: t.skipped for k, t in tables.items()},
         contacts=sum(p.connected for p in people.people),
         approaches=tuple(rated),
+        texts_read=total,
+        texts_not_read=sum(len(p.texts()) for p in wrote) - total,
     )

@@ -72,6 +72,12 @@ def render_html(ins: Inspection) -> str:
     )
     others = ", ".join(escape(a.person.name) for a in rest)
     who = f" for {escape(ins.member)}" if ins.member else ""
+    unread = (
+        f'<p class="note">Each person\'s first messages were read; {ins.texts_not_read:,} later '
+        "ones were not.</p>"
+        if ins.texts_not_read
+        else ""
+    )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Your network: approaches to check</title><style>{_CSS}</style></head>
@@ -83,6 +89,7 @@ and nothing was kept.</p>
 <table><thead><tr><th>Risk</th><th>Who</th><th>Why</th><th>What to do</th></tr></thead>
 <tbody>{rows}</tbody></table>
 <p class="note">Nothing stands out in what these people sent: {others or "nobody else wrote"}.</p>
+{unread}
 <p class="note">The ratings come from hallmarks of hostile approaches in what each person sent
 you (payment for reports, moving to another app, documents to open, questions about colleagues
 or non-public work, flattery, a quick escalation). A low rating is not proof that someone is

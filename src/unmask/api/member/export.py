@@ -5,8 +5,9 @@ stored or logged, and nothing is fetched from anywhere. The upload is the export
 the request body with ``Content-Type: application/zip``, or as multipart ``files``) or its CSV
 files (multipart). It is bounded before decoding: the request body by ``BodyLimit`` (32 MiB),
 the archive by ``UPLOAD_LIMITS`` (entries, declared uncompressed total, bytes inflated per
-file); anything over is a 413 that says which bound and points to ``unmask inspect-export`` for
-larger exports. ``?format=html`` answers with the HTML page instead of JSON.
+file), and the work by ``MAX_TEXTS`` (messages and notes read). Anything over is a 413 that
+says which bound and points to ``unmask inspect-export`` for larger exports. ``?format=html``
+answers with the HTML page instead of JSON.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from unmask.export.render import render_html
 
 router = APIRouter(prefix="/api/v1/member", tags=["member"])
 UPLOAD_LIMITS = ExportLimits(max_members=2_000, max_total_bytes=256 * MiB, max_file_bytes=16 * MiB)
+#: Messages and notes read per upload (the CLI has no such bound): the work is bounded too.
+MAX_TEXTS = 2_000
 _BIGGER = " (for a larger export, run `unmask inspect-export` on your own computer)"
 
 
@@ -50,7 +53,7 @@ async def inspect_upload(request: Request, format: str = "json") -> Any:
     files = await _files(request)
 
     def work() -> Any:
-        return inspect(read_upload(files, UPLOAD_LIMITS))
+        return inspect(read_upload(files, UPLOAD_LIMITS), max_texts=MAX_TEXTS)
 
     try:
         result = await run_in_threadpool(work)
