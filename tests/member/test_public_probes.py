@@ -352,3 +352,27 @@ def test_oversized_bodies_are_refused(client: TestClient) -> None:
         json={"profile": genuine_json(), "photo": base64.b64encode(small.getvalue()).decode()},
     )
     assert ok.status_code == 200
+
+
+def test_triage_is_bounded(world_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import unmask.store.triage as triage
+
+    monkeypatch.setattr(triage, "MAX_ITEMS", 5)
+    for i in range(12):
+        world_store.triage.add(f"acct-{i}", "spam", "flood")
+    assert world_store.triage.count() == 5
+    assert [i.reported for i in world_store.triage.items()] == [
+        f"acct-{i}" for i in range(11, 6, -1)
+    ]
+
+
+def test_photo_formats_are_limited_before_decoding(client: TestClient) -> None:
+    import base64
+
+    from PIL import Image
+
+    tiff = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(tiff, "TIFF")
+    photo = base64.b64encode(tiff.getvalue()).decode()
+    res = client.post("/api/v1/check", json={"profile": genuine_json(), "photo": photo})
+    assert res.status_code == 422 and "JPEG, PNG" in res.json()["detail"]

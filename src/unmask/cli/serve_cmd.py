@@ -110,6 +110,13 @@ def demo(
     console.print(
         f"API: curl -H 'Authorization: Bearer {token}' http://{host}:{port}/api/v1/assessments"
     )
+    from unmask.export.example import write_example
+
+    export = write_example(out / "member-export.zip", as_zip=True)
+    console.print(
+        f"a member's data export (synthetic): upload {export} on http://{host}:{port}/check "
+        f"or run: unmask inspect-export {export}"
+    )
     if not no_serve:
         serve(host=host, port=port, forwarded_allow_ips="")
 

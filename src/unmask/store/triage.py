@@ -26,6 +26,11 @@ class TriageItem:
     received_at: datetime
 
 
+#: At most this many unverified reports are kept (the oldest go first), so that a flood of
+#: anonymous reports from many addresses cannot grow the table without bound.
+MAX_ITEMS = 100_000
+
+
 class Triage:
     """The store's triage queue of unverified reports."""
 
@@ -45,6 +50,9 @@ class Triage:
                     received_at=datetime.now(UTC),
                 )
             )
+            newest = conn.execute(select(func.max(member_triage.c.id))).scalar_one()
+            if newest is not None and newest > MAX_ITEMS:
+                conn.execute(member_triage.delete().where(member_triage.c.id <= newest - MAX_ITEMS))
 
     def count(self, reported: str | None = None) -> int:
         stmt = select(func.count()).select_from(member_triage)
