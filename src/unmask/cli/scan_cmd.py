@@ -94,6 +94,8 @@ def scan(
     for route, n in sorted(result.routes().items()):
         table.add_row(route, str(n))
     console.print(table)
+    if result.combination:
+        console.print(result.combination)
     if result.campaigns:
         console.print(
             f"{len(result.campaigns)} campaign(s) of linked flagged accounts; largest: "
@@ -113,12 +115,22 @@ def _has_accounts_file(folder: Path) -> bool:
     )
 
 
-def train() -> None:
-    """Fit the trainable detectors from the labels (and reviewer decisions) in the store."""
+def train(
+    policy: Path | None = typer.Option(None, help="A policy TOML file (default: the shipped one)."),
+) -> None:
+    """Fit the trainable detectors from the labels (and reviewer decisions) in the store, then the
+    learned combination of all detectors on out-of-fold findings."""
     from unmask.engine.train import train_all
+    from unmask.scoring import PolicyError, load_policy
 
-    with open_store() as store:
-        report = train_all(store)
+    try:
+        pol = load_policy(policy)
+    except PolicyError as exc:
+        raise fail(str(exc)) from None
+    with open_store() as store, console.status("training") as status:
+        report = train_all(
+            store, policy=pol, progress=lambda what: status.update(f"out-of-fold: {what}")
+        )
     if not report.labels:
         raise fail("no labels in the store: ingest a labels file first")
     console.print(f"{report.labels} labels ({report.fakes} fake)")
@@ -126,6 +138,8 @@ def train() -> None:
         console.print(f"trained [bold]{name}[/] -> {path}")
     for name, why in report.skipped.items():
         err_console.print(f"[yellow]not trained {name}:[/] {why}")
+    if report.combiner:
+        console.print(f"combination: {report.combiner}")
     if not report.trained:
         raise typer.Exit(1)
 

@@ -90,8 +90,17 @@ def demo(
     console.rule("2. ingest")
     ingest([out], show=3)
     console.rule("3. train and scan")
-    train()
-    scan(policy=None, detector=None, engine="duckdb", snapshot=None, stage=None, scan_id=None)
+    train(policy=None)
+    scan(
+        policy=None,
+        detector=None,
+        engine="duckdb",
+        spark_master="local[2]",
+        spark_memory="2g",
+        snapshot=None,
+        stage=None,
+        scan_id=None,
+    )
     review_sync(policy=None)
     with open_store() as store:
         password = "demo-password-" + str(seed)

@@ -16,6 +16,7 @@ from unmask.detectors.network.runner import SqlRunner
 from unmask.engine.campaign_links import CAMPAIGN_SQL, links
 from unmask.model import Assessment, Evidence, Finding
 from unmask.scoring import Policy
+from unmask.scoring.combine import route_for
 
 DETECTOR, VERSION = "campaign_links", "1"
 
@@ -32,12 +33,6 @@ class Campaign:
     @property
     def n_sensitive(self) -> int:
         return sum(1 for t in self.targets if t["sensitive"])
-
-
-def _route(risk: float, policy: Policy) -> str:
-    if risk >= policy.routing.auto_restrict:
-        return "auto_restrict"
-    return "review" if risk >= policy.routing.review else "none"
 
 
 def build_campaigns(
@@ -78,7 +73,7 @@ def build_campaigns(
         level = round(campaign_risk(members, risk), 6)
         finding = _finding(key, members, kinds, tlist, level)
         assessment = Assessment(
-            key, level, _route(level, policy), policy.version, (finding,), "campaign"
+            key, level, route_for(level, policy), policy.version, (finding,), "campaign"
         )
         out.append(Campaign(key, members, kinds, tlist, assessment, pairs))
     return out

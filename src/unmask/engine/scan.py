@@ -17,11 +17,12 @@ from typing import Any
 from unmask.detectors import Detector, load_builtin, registry
 from unmask.engine import batch
 from unmask.engine.campaigns import Campaign, build_campaigns
+from unmask.engine.combine_train import load_combiner
 from unmask.engine.persist import fail_scan, open_scan, write_scan
 from unmask.engine.runners import EngineRunner, open_runner
 from unmask.engine.sources import snapshot_from_dir
 from unmask.model import Assessment, Finding, Snapshot
-from unmask.scoring import Policy, combine
+from unmask.scoring import LearnedCombiner, Policy, combine
 from unmask.store import Store
 from unmask.store.artifacts import load_trained
 
@@ -34,6 +35,7 @@ class ScanResult:
     assessments: list[Assessment]
     detector_errors: dict[str, str]
     campaigns: list[Campaign] = field(default_factory=list)
+    combination: str = ""  # how the risks were combined, in a sentence
 
     def routes(self) -> dict[str, int]:
         out: dict[str, int] = defaultdict(int)
@@ -73,11 +75,24 @@ def evaluate_snapshot(
     return [combine(s, by_subject[s], policy) for s in subjects], errors
 
 
-def assess(findings: Sequence[Finding], policy: Policy) -> list[Assessment]:
+def assess(
+    findings: Sequence[Finding], policy: Policy, combiner: LearnedCombiner | None = None
+) -> list[Assessment]:
     by_subject: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_subject[f.subject].append(f)
-    return [combine(s, by_subject[s], policy) for s in sorted(by_subject)]
+    return [combine(s, by_subject[s], policy, combiner) for s in sorted(by_subject)]
+
+
+def combination_note(policy: Policy, combiner: LearnedCombiner | None) -> str:
+    if policy.combine.method == "noisy_or":
+        return f"risk from the policy's weights ({policy.version}: method noisy_or)"
+    if combiner is None:
+        return (
+            f"risk from the policy's weights ({policy.version}): no learned combiner yet "
+            "(run 'unmask train' with enough labels)"
+        )
+    return f"risk from the learned combiner {combiner.version} ({combiner.n_labels} labels)"
 
 
 def scan_dir(store: Store, scan_id: int) -> Path:
@@ -171,11 +186,12 @@ def _stages(
     if "assess" not in wanted:
         return ScanResult(scan_id, [], errors)
     report("policy", 0, 3)
-    result = assess(found, policy)
+    combiner = load_combiner(store.settings.models_dir)
+    result = assess(found, policy, combiner)
     report("campaigns", 1, 3)
     flagged = [a.subject for a in result if a.route != "none"]
     risk = {a.subject: a.risk for a in result}
     campaigns = build_campaigns(runner, flagged, risk, policy)
     report("store", 2, 3)
     write_scan(store, scan_id, result, campaigns)
-    return ScanResult(scan_id, result, errors, campaigns)
+    return ScanResult(scan_id, result, errors, campaigns, combination_note(policy, combiner))

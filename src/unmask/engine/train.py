@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from unmask.detectors import TrainableDetector, load_builtin, registry
 from unmask.model import Snapshot
+from unmask.scoring import Policy, load_policy
 from unmask.store import Store
 from unmask.store.artifacts import save_trained
 
@@ -16,6 +18,7 @@ class TrainReport:
     fakes: int = 0
     trained: dict[str, str] = field(default_factory=dict)  # name -> artefact path
     skipped: dict[str, str] = field(default_factory=dict)  # name -> why
+    combiner: str = ""  # what the combination step did, in a sentence
 
 
 def labels_of(snapshot: Snapshot) -> dict[str, bool]:
@@ -26,7 +29,14 @@ def labels_of(snapshot: Snapshot) -> dict[str, bool]:
     return labels
 
 
-def train_all(store: Store, names: list[str] | None = None) -> TrainReport:
+def train_all(
+    store: Store,
+    names: list[str] | None = None,
+    policy: Policy | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> TrainReport:
+    """Fit every trainable detector on all labels, then the learned combiner on out-of-fold
+    findings (unless only some detectors were asked for)."""
     load_builtin()
     snapshot = store.snapshot()
     labels = labels_of(snapshot)
@@ -42,4 +52,16 @@ def train_all(store: Store, names: list[str] | None = None) -> TrainReport:
             report.trained[name] = str(save_trained(store.settings.models_dir, detector))
         except (ValueError, ImportError) as exc:  # too little usable data; a missing extra
             report.skipped[name] = str(exc)
+    if names is None:
+        from unmask.engine.combine_train import train_combiner
+
+        _, report.combiner = train_combiner(
+            snapshot,
+            labels,
+            policy or load_policy(),
+            store.settings.models_dir,
+            registry.names(),
+            registry.create,
+            progress,
+        )
     return report

@@ -33,9 +33,16 @@ class DetectorPolicy(BaseModel):
 
 
 class Combine(BaseModel):
+    """How findings become one risk. ``learned``: the combiner ``unmask train`` fitted on
+    out-of-fold findings against stored labels, when there is one; the weights below otherwise
+    (and always with ``noisy_or``)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
-    method: Literal["noisy_or"] = "noisy_or"
+    method: Literal["noisy_or", "learned"] = "learned"
     default_weight: Unit = 0.3
+    min_labels: Annotated[int, Field(ge=2)] = 200
+    min_per_class: Annotated[int, Field(ge=1)] = 30
+    folds: Annotated[int, Field(ge=2, le=10)] = 3
 
 
 class Routing(BaseModel):
