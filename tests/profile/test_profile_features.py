@@ -124,6 +124,30 @@ def test_counts_from_stats_without_a_graph() -> None:
     g = feats(partial)
     assert g["followers"] == 3.0 and math.isnan(g["following"]) and math.isnan(g["posts"])
     assert math.isnan(g["following_follower_ratio"])
+    assert math.isnan(g["posts_follower_ratio"]) and math.isnan(g["following_per_day"])
+
+
+def test_platform_free_forms_do_not_depend_on_the_platform_scale() -> None:
+    # the same behaviour at ten times the scale (a bigger platform) reads the same, except
+    # for the log ratios' +1 smoothing; raw counts are left to the evidence sentences
+    small = Account(
+        id="s",
+        created_at=T0 - timedelta(days=200),
+        name="Anna Smith 12",
+        headline="hi",
+        stats=AccountStats(followers=100, following=1000, posts=400),
+    )
+    big = small.model_copy(
+        update={"stats": AccountStats(followers=1000, following=10000, posts=4000)}
+    )
+    f, g = feats(small), feats(big)
+    assert f["posts_per_day"] == 2.0 and f["followers_per_day"] == 0.5
+    assert f["following_per_day"] == 5.0 and g["following_per_day"] == 50.0
+    for name in ("following_follower_ratio", "posts_follower_ratio", "posts_following_ratio"):
+        assert abs(f[name] - g[name]) < 0.02, name
+    assert f["posts_follower_ratio"] == math.log1p(400) - math.log1p(100)
+    assert f["name_digits_frac"] == 2 / 13 and f["has_headline"] == 1.0
+    assert feats(small.model_copy(update={"headline": "  "}))["has_headline"] == 0.0
 
 
 def test_counts_from_the_graph_when_present() -> None:

@@ -45,22 +45,46 @@ def test_one_class_is_refused(synthetic: Data) -> None:
         ProfileModel().fit(snapshot, {"g1": False, "g2": False})
 
 
-@pytest.mark.parametrize("method", ["isotonic", "platt", "none"])
-def test_calibration_is_monotone(method: str) -> None:
+@pytest.mark.parametrize("method", ["sigmoid", "none"])
+def test_calibration_is_strictly_monotone(method: str) -> None:
     rng = np.random.default_rng(0)
     margins = rng.normal(size=400)
     y = (margins + rng.normal(scale=1.0, size=400) > 0).astype(int)
     cal = fit_calibration(method, margins, y)
     grid = np.linspace(-8, 8, 500)
     probs = apply_calibration(cal, grid)
-    assert np.all(np.diff(probs) >= 0) and probs.min() >= 0 and probs.max() <= 1
-    assert probs[-1] > probs[0]
+    assert np.all(np.diff(probs) > 0) and probs.min() > 0 and probs.max() < 1
+
+
+def test_calibration_is_no_step_on_separable_data() -> None:
+    # near-separable held-out margins pushed isotonic/Platt into a cliff (issue 11): the bounded
+    # slope keeps the middle of the training margins inside 0.01..0.99 and a new domain distinct
+    rng = np.random.default_rng(1)
+    margins = np.concatenate([rng.normal(-9, 1, 300), rng.normal(9, 1, 300)])
+    y = np.array([0] * 300 + [1] * 300)
+    cal = fit_calibration("sigmoid", margins, y)
+    lo, hi = np.percentile(margins, [5, 95])
+    assert cal["a"] * (hi - lo) <= 9.2 + 1e-9
+    shifted = rng.normal(-14, 2, 1000)  # a new domain, far below anything seen in training
+    probs = apply_calibration(cal, shifted)
+    assert len(np.unique(probs)) == len(shifted) and probs.min() > 0.0
+    order = np.argsort(shifted)
+    assert np.all(np.diff(probs[order]) > 0)
+
+
+def test_calibration_does_not_go_flat() -> None:
+    rng = np.random.default_rng(2)
+    margins = rng.normal(size=200)
+    y = rng.integers(0, 2, 200)  # no signal: the fitted slope would be ~0
+    cal = fit_calibration("sigmoid", margins, y)
+    lo, hi = np.percentile(margins, [5, 95])
+    assert cal["a"] * (hi - lo) >= 1.0 - 1e-9
 
 
 def test_calibration_method_follows_data_size() -> None:
     assert method_for(2, 2) == "none"
-    assert method_for(10, 300) == "platt"
-    assert method_for(80, 160) == "isotonic"
+    assert method_for(10, 300) == "sigmoid"
+    assert method_for(80, 160) == "sigmoid"
 
 
 def test_fits_tiny_data_without_calibration(synthetic: Data) -> None:
@@ -71,7 +95,7 @@ def test_fits_tiny_data_without_calibration(synthetic: Data) -> None:
 
 
 def test_separates_and_calibrates(trained: ProfileModel, synthetic: Data) -> None:
-    assert trained.calibration_["method"] == "isotonic"
+    assert trained.calibration_["method"] == "sigmoid"
     held_out, labels = synthetic_labelled(n=90, seed=99)
     findings = trained.detect(held_out)
     fake = [f.score for f in findings if labels[f.subject]]
@@ -102,7 +126,7 @@ def test_detect_matches_predict_proba(trained: ProfileModel, synthetic: Data) ->
     ids = ["g1", "f0", "g2"]
     probs = trained.predict_proba(feature_matrix(snapshot, ids, trained.features_))
     scores = [f.score for f in trained.detect(snapshot, ids)]
-    assert scores == [round(float(p), 6) for p in probs]
+    assert scores == [float(p) for p in probs]
 
 
 def test_unknown_subject_abstains(trained: ProfileModel, synthetic: Data) -> None:
@@ -116,8 +140,9 @@ def test_artifact_round_trip(trained: ProfileModel, synthetic: Data) -> None:
     snapshot, _ = synthetic
     blob = trained.to_artifact()
     doc = json.loads(blob)
-    assert doc["artifact"] == "unmask.profile_model" and doc["format_version"] == 1
-    assert doc["features"] == list(trained.features_) and "tree" in doc["model"]
+    assert doc["artifact"] == "unmask.profile_model" and doc["format_version"] == 2
+    assert doc["features"] == list(trained.features_)
+    assert len(doc["model"]["models"]) == 2 and all("tree" in m for m in doc["model"]["models"])
     fresh = ProfileModel()
     fresh.load_artifact(blob)
     before = [(f.subject, f.score, f.evidence) for f in trained.detect(snapshot)]
@@ -151,7 +176,10 @@ def _tampered(blob: bytes, **changes: object) -> bytes:
         ({"artifact": "unmask.other"}, "artifact='unmask.other'"),
         ({"features": ["shoe_size"]}, "unknown features"),
         ({"calibration": {"method": "isotonic", "x": [1.0, 0.0], "y": [0.0, 1.0]}}, "calibration"),
+        ({"calibration": {"method": "sigmoid", "a": -1.0, "b": 0.0}}, "calibration"),
         ({"model": "not a model"}, "unreadable model|disagree"),
+        ({"model": {"models": ["not a model"], "scale": [[0.0, 1.0]]}}, "unreadable model"),
+        ({"model": {"models": [], "scale": []}}, "unreadable model"),
     ],
 )
 def test_mismatched_artifact_refused(
@@ -190,4 +218,13 @@ def test_feature_values_are_finite_or_nan(synthetic: Data) -> None:
     snapshot, _ = synthetic
     x = feature_matrix(snapshot, sorted(snapshot.accounts), ProfileModel().features)
     assert not np.isinf(x).any()
-    assert math.isnan(float(x[:, list(ProfileModel().features).index("connections")][0]))
+    column = list(ProfileModel().features).index("connections_per_day")
+    assert math.isnan(float(x[:, column][0]))
+
+
+def test_default_features_are_platform_free() -> None:
+    from unmask.detectors.profile_features import MODEL_FEATURES, PLATFORM_SCALED
+
+    assert ProfileModel().features == MODEL_FEATURES
+    assert not set(MODEL_FEATURES) & PLATFORM_SCALED
+    assert {"following_follower_ratio", "posts_per_day", "name_digits_frac"} <= set(MODEL_FEATURES)

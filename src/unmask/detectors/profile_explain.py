@@ -64,6 +64,7 @@ _TEXT: dict[str, Callable[[Feats, float], str]] = {
     "has_photo": _flag("has a profile photo", "no profile photo"),
     "has_location": _flag("a location is given", "no location given"),
     "headline_len": _len("headline"),
+    "has_headline": _flag("a headline is given", "no headline"),
     "about_len": _len("about section"),
     "n_positions": lambda f, v: f"{_plural(v, 'position')} listed",
     "n_education": lambda f, v: f"{_plural(v, 'education entry')} listed".replace("ys ", "ies "),
@@ -101,7 +102,15 @@ _TEXT: dict[str, Callable[[Feats, float], str]] = {
     "following_follower_ratio": lambda f, v: (
         f"follows {_n(f['following'])} accounts and is followed by {_n(f['followers'])}"
     ),
+    "posts_follower_ratio": lambda f, v: (
+        f"has {_plural(f['posts'], 'post')} and {_plural(f['followers'], 'follower')}"
+    ),
+    "posts_following_ratio": lambda f, v: (
+        f"has {_plural(f['posts'], 'post')} and follows {_plural(f['following'], 'account')}"
+    ),
     "posts_per_day": lambda f, v: f"{v:.2f} posts a day since joining",
+    "followers_per_day": lambda f, v: f"gained {v:.2f} followers a day since joining",
+    "following_per_day": lambda f, v: f"followed {v:.2f} accounts a day since joining",
     "connections_per_day": lambda f, v: f"{v:.2f} new connections a day since joining",
     "invitations_sent": lambda f, v: f"sent {_plural(v, 'invitation')}",
     "invitations_per_day": lambda f, v: f"{v:.2f} invitations sent a day since joining",
@@ -109,6 +118,7 @@ _TEXT: dict[str, Callable[[Feats, float], str]] = {
     "name_len": lambda f, v: f"name has {_plural(v, 'character')}",
     "name_tokens": lambda f, v: f"name has {_plural(v, 'word')}",
     "name_digits": lambda f, v: f"name contains {_plural(v, 'digit')}",
+    "name_digits_frac": lambda f, v: f"{v:.0%} of the name is digits",
     "name_nonletter_frac": lambda f, v: f"{v:.0%} of the name is digits or symbols",
     "name_lowercase": _flag("name is written all in lower case", "name is capitalised"),
     "headline_recruiter": _flag(

@@ -8,6 +8,14 @@ be known is NaN (LightGBM treats it as missing), never a silent 0.
 ``FEATURE_SOURCES`` names the record fields each feature is derived from, so that an adapter for a
 data set that does not carry a field can leave out exactly the features that would be meaningless.
 Bump ``FEATURES_VERSION`` whenever a feature's definition changes: artefacts record it.
+
+``MODEL_FEATURES`` is what the model trains on by default: every feature except the raw counts and
+lengths whose scale is set by the platform (follower, following, post, connection and invitation
+counts; name and headline lengths). Those stay in ``FEATURE_NAMES`` for the evidence sentences, and
+enter the model only as platform-free forms: log ratios between counts
+(``following_follower_ratio``, ``posts_follower_ratio``, ``posts_following_ratio``), rates per day
+of account age (``*_per_day``), presence flags and fractions (``has_headline``,
+``name_digits_frac``). A model trained on one platform then reads the same quantities on another.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ from unmask.detectors import profile_career as career
 from unmask.model import Account, Snapshot
 from unmask.model.enums import InvitationStatus
 
-FEATURES_VERSION = "1"
+FEATURES_VERSION = "2"
 NAN = math.nan
 
 _RECRUITER = re.compile(
@@ -38,6 +46,7 @@ FEATURE_SOURCES: Mapping[str, frozenset[str]] = {
         "has_photo": "photo",
         "has_location": "location",
         "headline_len": "headline",
+        "has_headline": "headline",
         "about_len": "about",
         "n_positions": "positions",
         "n_education": "education",
@@ -62,7 +71,11 @@ FEATURE_SOURCES: Mapping[str, frozenset[str]] = {
         "following": "stats.following",
         "posts": "stats.posts",
         "following_follower_ratio": "stats.followers stats.following",
+        "posts_follower_ratio": "stats.posts stats.followers",
+        "posts_following_ratio": "stats.posts stats.following",
         "posts_per_day": "stats.posts created_at",
+        "followers_per_day": "stats.followers created_at",
+        "following_per_day": "stats.following created_at",
         "connections_per_day": "stats.connections created_at",
         "invitations_sent": "invitations",
         "invitations_per_day": "invitations created_at",
@@ -70,6 +83,7 @@ FEATURE_SOURCES: Mapping[str, frozenset[str]] = {
         "name_len": "name",
         "name_tokens": "name",
         "name_digits": "name",
+        "name_digits_frac": "name",
         "name_nonletter_frac": "name",
         "name_lowercase": "name",
         "headline_recruiter": "headline",
@@ -79,6 +93,21 @@ FEATURE_SOURCES: Mapping[str, frozenset[str]] = {
 
 FEATURE_NAMES: tuple[str, ...] = tuple(FEATURE_SOURCES)
 
+#: Raw counts and lengths whose scale is the platform's: evidence only, never a default input.
+PLATFORM_SCALED: frozenset[str] = frozenset(
+    {
+        "connections",
+        "followers",
+        "following",
+        "posts",
+        "invitations_sent",
+        "name_len",
+        "name_digits",
+        "headline_len",
+    }
+)
+MODEL_FEATURES: tuple[str, ...] = tuple(n for n in FEATURE_NAMES if n not in PLATFORM_SCALED)
+
 
 def _flag(value: bool) -> float:
     return 1.0 if value else 0.0
@@ -86,6 +115,11 @@ def _flag(value: bool) -> float:
 
 def _per_day(count: float, age_days: float) -> float:
     return count / max(age_days, 1.0)
+
+
+def _log_ratio(numerator: float, denominator: float) -> float:
+    """log(1 + a) - log(1 + b): a scale-free comparison of two counts (NaN if either is)."""
+    return math.log1p(numerator) - math.log1p(denominator)
 
 
 def _completeness(a: Account) -> dict[str, float]:
@@ -102,6 +136,7 @@ def _completeness(a: Account) -> dict[str, float]:
         "has_photo": _flag(a.photo is not None),
         "has_location": _flag(bool(a.location)),
         "headline_len": float(len(a.headline)),
+        "has_headline": _flag(bool(a.headline.strip())),
         "about_len": float(len(a.about)),
         "n_positions": float(len(a.positions)),
         "n_education": float(len(a.education)),
@@ -160,8 +195,12 @@ def _counts(a: Account, snapshot: Snapshot, age_days: float) -> dict[str, float]
         "followers": followers,
         "following": following,
         "posts": posts,
-        "following_follower_ratio": math.log1p(following) - math.log1p(followers),
+        "following_follower_ratio": _log_ratio(following, followers),
+        "posts_follower_ratio": _log_ratio(posts, followers),
+        "posts_following_ratio": _log_ratio(posts, following),
         "posts_per_day": _per_day(posts, age_days),
+        "followers_per_day": _per_day(followers, age_days),
+        "following_per_day": _per_day(following, age_days),
         "connections_per_day": _per_day(connections, age_days),
         "invitations_sent": sent,
         "invitations_per_day": _per_day(sent, age_days),
@@ -173,10 +212,12 @@ def _name_headline(a: Account) -> dict[str, float]:
     name = a.name
     letters = [c for c in name if c.isalpha()]
     odd = sum(1 for c in name if not _NAME_OK.match(c) or c.isdigit() or c == "_")
+    digits = sum(c.isdigit() for c in name)
     return {
         "name_len": float(len(name)),
         "name_tokens": float(len(name.split())),
-        "name_digits": float(sum(c.isdigit() for c in name)),
+        "name_digits": float(digits),
+        "name_digits_frac": digits / len(name),
         "name_nonletter_frac": odd / len(name),
         "name_lowercase": _flag(bool(letters) and all(c.islower() for c in letters)),
         "headline_recruiter": _flag(bool(_RECRUITER.search(a.headline))),

@@ -1,11 +1,13 @@
-"""``profile_model``: a learned classifier (LightGBM) over profile features.
+"""``profile_model``: a learned classifier (LightGBM) over platform-free profile features.
 
-Features come from ``profile_features`` (the one definition shared with the batch engine and the
-checker). ``fit`` trains on labelled accounts, holds out folds to fit a calibration map (isotonic
-with plenty of data, Platt with some, none with very little) and keeps the booster. Scores are
-calibrated probabilities; evidence is the largest per-feature contributions (TreeSHAP, LightGBM's
-``pred_contrib=True``) in plain words. Unfitted, it abstains with the reason "not trained".
-The artefact is JSON: LightGBM's model text, the feature list, the calibration map and versions.
+Features come from ``profile_features`` (the one definition shared with the batch engine, the
+checker and the evaluation suites); by default ``MODEL_FEATURES``: ratios, rates per day of age,
+flags and fractions, never raw platform-scaled counts. ``fit`` trains a blend of an additive
+monotone model and a regular one (``profile_blend``), holds out folds to fit a bounded-slope
+sigmoid calibration (``profile_calibration``: strictly increasing, so the ranking survives a new
+domain) and keeps the blend. Scores are calibrated probabilities; evidence is the largest
+per-feature contributions (TreeSHAP) in plain words. Unfitted, it abstains with "not trained".
+The artefact is JSON: LightGBM's model texts, the feature list, the calibration map and versions.
 """
 
 from __future__ import annotations
@@ -19,25 +21,23 @@ from numpy.typing import NDArray
 
 from unmask.detectors import profile_calibration as calib
 from unmask.detectors.base import subjects_of
+from unmask.detectors.profile_blend import Blend, train_blend
 from unmask.detectors.profile_explain import explain
-from unmask.detectors.profile_features import FEATURE_NAMES, FEATURES_VERSION, profile_features
+from unmask.detectors.profile_features import (
+    FEATURE_NAMES,
+    FEATURES_VERSION,
+    MODEL_FEATURES,
+    profile_features,
+)
 from unmask.detectors.registry import register
 from unmask.model import Finding, Snapshot
 
 ARTIFACT_KIND = "unmask.profile_model"
-ARTIFACT_FORMAT = 1
+ARTIFACT_FORMAT = 2
 
 
 class ArtifactError(ValueError):
     """An artefact this version cannot use (another format, feature set or detector)."""
-
-
-def _lightgbm() -> Any:
-    try:
-        import lightgbm
-    except ImportError as exc:  # pragma: no cover - depends on the installed extras
-        raise RuntimeError("profile_model needs LightGBM: pip install 'unmask[ml]'") from exc
-    return lightgbm
 
 
 def to_matrix(rows: Sequence[Mapping[str, float]], features: Sequence[str]) -> NDArray[np.float64]:
@@ -55,28 +55,24 @@ def feature_matrix(
 @register
 class ProfileModel:
     name: ClassVar[str] = "profile_model"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     needs: ClassVar[frozenset[str]] = frozenset({"account"})
     description: ClassVar[str] = (
-        "Learned (LightGBM) fake-profile probability from completeness, age, career plausibility, "
-        "counts, verification and name/headline patterns."
+        "Learned (LightGBM blend) fake-profile probability from completeness, age, career "
+        "plausibility, count ratios and rates, verification and name/headline patterns."
     )
 
     def __init__(
         self,
         features: Sequence[str] | None = None,
         n_estimators: int = 300,
-        learning_rate: float = 0.05,
-        num_leaves: int = 15,
         calibration_folds: int = 3,
         top_evidence: int = 5,
         seed: int = 0,
         num_threads: int = 1,
     ) -> None:
-        self.features = tuple(features) if features is not None else FEATURE_NAMES
+        self.features = tuple(features) if features is not None else MODEL_FEATURES
         self.n_estimators = n_estimators
-        self.learning_rate = learning_rate
-        self.num_leaves = num_leaves
         self.calibration_folds = calibration_folds
         self.top_evidence = top_evidence
         self.seed = seed
@@ -84,27 +80,8 @@ class ProfileModel:
 
     # -- training -------------------------------------------------------------------------------
 
-    def _params(self, n_rows: int) -> dict[str, Any]:
-        return {
-            "objective": "binary",
-            "learning_rate": self.learning_rate,
-            "num_leaves": self.num_leaves,
-            "min_data_in_leaf": max(1, min(20, n_rows // 20)),
-            "min_data_in_bin": 1,
-            "min_sum_hessian_in_leaf": 1e-3,
-            "lambda_l2": 1.0,
-            "seed": self.seed,
-            "deterministic": True,
-            "force_col_wise": True,
-            "num_threads": self.num_threads,
-            "verbose": -1,
-        }
-
-    def _train(self, x: NDArray[np.float64], y: NDArray[np.int_], names: Sequence[str]) -> Any:
-        lgb = _lightgbm()
-        params = self._params(len(y))
-        data = lgb.Dataset(x, label=y, feature_name=list(names), params=params)
-        return lgb.train(params, data, num_boost_round=self.n_estimators)
+    def _train(self, x: NDArray[np.float64], y: NDArray[np.int_], names: Sequence[str]) -> Blend:
+        return train_blend(x, y, names, self.seed, self.num_threads, self.n_estimators)
 
     def _held_out_margins(
         self, x: NDArray[np.float64], y: NDArray[np.int_], names: Sequence[str]
@@ -114,8 +91,7 @@ class ProfileModel:
         folds = StratifiedKFold(self.calibration_folds, shuffle=True, random_state=self.seed)
         margins = np.zeros(len(y), dtype=np.float64)
         for train, test in folds.split(x, y):
-            booster = self._train(x[train], y[train], names)
-            margins[test] = booster.predict(x[test], raw_score=True)
+            margins[test] = self._train(x[train], y[train], names).margin(x[test])
         return margins
 
     def fit_matrix(
@@ -131,7 +107,7 @@ class ProfileModel:
         method = calib.method_for(n_fake, n_genuine)
         margins = self._held_out_margins(x, y, names) if method != "none" else np.zeros(0)
         self.calibration_ = calib.fit_calibration(method, margins, y)
-        self.booster_ = self._train(x, y, names)
+        self.blend_ = self._train(x, y, names)
         self.features_ = tuple(names)
         self.training_ = {
             "n": len(y),
@@ -151,13 +127,12 @@ class ProfileModel:
 
     @property
     def fitted(self) -> bool:
-        return hasattr(self, "booster_")
+        return hasattr(self, "blend_")
 
     # -- scoring --------------------------------------------------------------------------------
 
     def predict_proba(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
-        margins = np.asarray(self.booster_.predict(x, raw_score=True), dtype=np.float64)
-        return calib.apply_calibration(self.calibration_, margins)
+        return calib.apply_calibration(self.calibration_, self.blend_.margin(x))
 
     def detect(self, snapshot: Snapshot, subjects: Sequence[str] | None = None) -> list[Finding]:
         wanted = list(subjects_of(snapshot, subjects))
@@ -169,11 +144,11 @@ class ProfileModel:
             rows = [profile_features(snapshot.accounts[s], snapshot) for s in present]
             x = to_matrix(rows, self.features_)
             probs = self.predict_proba(x)
-            contribs = np.asarray(self.booster_.predict(x, pred_contrib=True), dtype=np.float64)
+            contribs = self.blend_.contributions(x)
             for row, subject in enumerate(present):
                 shap = dict(zip(self.features_, contribs[row, :-1].tolist(), strict=True))
                 evidence = explain(rows[row], shap, self.top_evidence)
-                score = round(float(probs[row]), 6)
+                score = float(probs[row])
                 by_id[subject] = Finding(self.name, self.version, subject, score, evidence)
         return [
             by_id.get(s) or Finding.abstain(self.name, self.version, s, "no profile")
@@ -193,7 +168,7 @@ class ProfileModel:
             "features": list(self.features_),
             "calibration": self.calibration_,
             "training": self.training_,
-            "model": self.booster_.model_to_string(),
+            "model": self.blend_.to_doc(),
         }
         return json.dumps(doc, sort_keys=True).encode("utf-8")
 
@@ -220,14 +195,14 @@ class ProfileModel:
             raise ArtifactError(f"profile_model artefact lists unknown features: {features!r}")
         if not calib.is_valid(doc.get("calibration")):
             raise ArtifactError("profile_model artefact has no valid calibration map")
-        lgb = _lightgbm()
+        model = doc.get("model")
         try:
-            booster = lgb.Booster(model_str=str(doc.get("model", "")))
-        except lgb.basic.LightGBMError as exc:
+            blend = Blend.from_doc(model if isinstance(model, dict) else {})
+        except ValueError as exc:
             raise ArtifactError(f"profile_model artefact: unreadable model ({exc})") from None
-        if list(booster.feature_name()) != features:
+        if any(list(b.feature_name()) != features for b in blend.boosters):
             raise ArtifactError("profile_model artefact: model and feature list disagree")
-        self.booster_, self.features_ = booster, tuple(features)
+        self.blend_, self.features_ = blend, tuple(features)
         self.calibration_, self.training_ = doc["calibration"], doc.get("training", {})
 
 

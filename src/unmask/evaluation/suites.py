@@ -11,9 +11,10 @@ from pathlib import Path
 from unmask.evaluation.rows import EvalRow
 
 SUITE_MODULES: tuple[str, ...] = (
+    "unmask.evaluation.profile.source_out",
     "unmask.evaluation.profile.cresci",
     "unmask.evaluation.profile.instafake",
-    "unmask.evaluation.profile.cross_domain",
+    "unmask.evaluation.profile.in_source",
     "unmask.evaluation.facebook_sybil",
     "unmask.evaluation.photos.reuse",
     "unmask.evaluation.photos.synthetic",

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from unmask.detectors.profile_features import features_without
+from unmask.detectors.profile_features import MODEL_FEATURES, features_without
 from unmask.model import Snapshot
 
 
@@ -38,10 +38,9 @@ class LabelledSet:
     as_of: Mapping[str, datetime] = field(default_factory=dict)
 
     def features(self) -> tuple[str, ...]:
-        """The production features this data set can honestly support."""
-        return tuple(
-            f for f in features_without(self.absent_fields) if f not in self.synthetic_features
-        )
+        """The model's default features (``MODEL_FEATURES``) this data set can honestly support."""
+        usable = set(features_without(self.absent_fields)) - self.synthetic_features
+        return tuple(f for f in MODEL_FEATURES if f in usable)
 
     def ids(self) -> list[str]:
         return sorted(self.labels)

@@ -11,10 +11,10 @@ import json
 import sys
 from pathlib import Path
 
-from unmask.evaluation.profile import cresci, cross_domain, instafake
+from unmask.evaluation.profile import cresci, in_source, instafake, source_out
 from unmask.evaluation.rows import EvalRow, data_dir
 
-SUITES = (cresci, instafake, cross_domain)
+SUITES = (source_out, cresci, instafake, in_source)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         rows.extend(suite.run(data))
     for r in rows:
-        print(f"{r.suite:22s} {r.split:66s} {r.metric:16s} {r.value:7.4f}  n={r.n}")
+        print(
+            f"{r.detector:28s} {r.suite:20s} {r.split:66s} {r.metric:16s} {r.value:7.4f}  n={r.n}"
+        )
     if args.json:
         args.json.write_text(json.dumps([r.as_dict() for r in rows], indent=2) + "\n")
     return 0

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from unmask.detectors.profile_model import ProfileModel, feature_matrix
+from unmask.detectors.profile_features import profile_features
+from unmask.detectors.profile_model import ProfileModel, feature_matrix, to_matrix
 from unmask.evaluation.adapters import LabelledSet
 from unmask.evaluation.rows import EvalRow, binary_metrics
 
@@ -31,7 +32,11 @@ def design(
 ) -> tuple[NDArray[np.float64], NDArray[np.int_], list[str]]:
     """Feature matrix (production features, then any raw confound columns), labels, names."""
     ids = ls.ids()
-    x = feature_matrix(ls.snapshot, ids, features)
+    if ls.as_of:
+        rows = [profile_features(ls.snapshot.accounts[i], ls.snapshot_for(i)) for i in ids]
+        x = to_matrix(rows, features)
+    else:
+        x = feature_matrix(ls.snapshot, ids, features)
     if confounds:
         extra = np.array([[ls.confounds[i][c] for c in confounds] for i in ids], dtype=np.float64)
         x = np.hstack([x, extra])

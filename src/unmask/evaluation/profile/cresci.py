@@ -10,20 +10,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from unmask.detectors.profile_features import FEATURE_SOURCES
 from unmask.evaluation.adapters import LabelledSet, cresci2015
 from unmask.evaluation.profile.common import FOLDS, design, metric_rows, out_of_fold
 from unmask.evaluation.rows import EvalRow
 
 SUITE = "profile_cresci2015"
 REQUIRES = cresci2015.FILES
-#: The features a bought-follower account is most obviously defined by (ablated in one split).
-FOLLOW_COUNTS = frozenset({"followers", "following", "following_follower_ratio"})
+#: Every feature read from the follower or following count: what a bought-follower account is
+#: most obviously defined by (ablated in one split).
+FOLLOW_COUNTS = frozenset(
+    name
+    for name, fields in FEATURE_SOURCES.items()
+    if fields & {"stats.followers", "stats.following"}
+)
 
 
 def splits(ls: LabelledSet) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """split name -> (production features, raw confound columns)."""
     full = ls.features()
     no_age = tuple(f for f in full if f in _without_created(ls))
+
     return {
         f"{FOLDS}-fold stratified": (full, ()),
         f"{FOLDS}-fold stratified, no creation date": (no_age, ()),
