@@ -26,7 +26,7 @@ def main() -> None:
         fill(store)
         with live_server(store) as base, chromium_page() as page:
             page.set_viewport_size({"width": 1280, "height": 1010})
-            page.goto(f"{base}/check?member=member-9")
+            page.goto(f"{base}/check")
             page.fill("#f-name", "Helen Marsh")
             page.fill("#f-id", "https://platform.example/in/persona-1/")
             page.fill("#f-headline", "Senior Talent Partner | Meridian Strategic Advisory")

@@ -262,6 +262,18 @@ def test_rotation_through_a_real_server_on_loopback(
             for i in range(6)
         ]
     assert codes == [200, 200, 200, 429, 429, 429]
+    # behind a proxy listed with --forwarded-allow-ips, each forwarded client has its own bucket
+    with live_server(world_store, forwarded="127.0.0.1") as base:
+        proxied = [
+            httpx.post(
+                f"{base}/api/v1/check",
+                json={"profile": genuine_json()},
+                headers={"X-Forwarded-For": f"192.0.2.{i // 4}"},
+                timeout=30,
+            ).status_code
+            for i in range(8)
+        ]
+    assert proxied == [200, 200, 200, 429] * 2
 
 
 def test_buckets_expire_and_stay_bounded() -> None:
