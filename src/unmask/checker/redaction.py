@@ -59,6 +59,7 @@ _ORDER = (
     "checker_employer",
     "approach_language",
     "checker_messages",
+    "checker_target",
     "checker_answers",
 )
 

@@ -31,4 +31,7 @@ class EmployerClaims:
         wanted = list(subjects_of(snapshot, subjects))
         if not snapshot.accounts:
             return [Finding.abstain(self.name, self.version, s, "no profile") for s in wanted]
+        if not snapshot.organisations:  # "no page on the platform" means nothing without pages
+            reason = "no organisations known: cannot tell whether an employer has a page"
+            return [Finding.abstain(self.name, self.version, s, reason) for s in wanted]
         return employer_findings(snapshot_features(snapshot), wanted)
