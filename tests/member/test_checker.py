@@ -129,3 +129,76 @@ def test_stored_findings_take_precedence(detectors: list[Detector]) -> None:
     result = run_check(CheckRequest(account), detectors, load_policy(), world(), [stored])
     assert result.public.risk in ("medium", "high")
     assert result.public.reasons[0] == "this photo appears on other accounts"
+
+
+def test_typed_profile_is_not_scored_from_absent_data(detectors: list[Detector]) -> None:
+    typed = {"name": "Sam Ortiz", "headline": "Engineer", "employer": "Nowhere Ltd"}
+    result = _check(typed, (), detectors, context=None)
+    assert result.public.risk == "low"
+    by_name = {f.detector: f for f in result.assessment.findings}
+    assert "sparse_profile" not in by_name, "typed input says nothing about verification"
+    claims = _check(typed, (), detectors, context=world()).assessment.findings
+    assert all(f.detector != "employer_claims" or f.score is None or f.score < 1 for f in claims)
+
+
+def test_employer_claims_abstains_when_no_organisation_is_known() -> None:
+    from unmask.detectors.employer_claims import EmployerClaims
+    from unmask.model import Snapshot
+
+    account = profile_from_input({"name": "A B", "employer": "X Ltd"}, T0)
+    snap = Snapshot(accounts={account.id: account}, as_of=T0)
+    (finding,) = EmployerClaims().detect(snap, [account.id])
+    assert finding.score is None and "no organisations" in finding.reason
+
+
+def test_a_detector_that_cannot_explain_itself_does_not_raise_the_level(
+    detectors: list[Detector],
+) -> None:
+    account = profile_from_input(genuine_json(), T0)
+    silent = Finding("shared_photo", "1", "eng-1", 1.0, (Evidence("reviewer-only fact", 1.0),))
+    learned = Finding(
+        "profile_model", "1", "eng-1", 1.0, (Evidence("model", 1.0, "it looks fake"),)
+    )
+    result = run_check(CheckRequest(account), detectors, load_policy(), world(), [silent, learned])
+    assert result.public.risk == "low" and result.public.reasons == ()
+
+
+def test_the_members_access_counts_only_with_a_strong_cue(detectors: list[Detector]) -> None:
+    from unmask.checker.situation import situation_from
+
+    me = situation_from({"role": "Systems engineer", "sector": "defence", "clearance": True})
+    account = profile_from_input({"name": "Li Wei", "headline": "Consultant"}, T0)
+    policy = load_policy()
+    offer = ("Our client pays USD 3,000 for a short report on your programme.",)
+    without = run_check(CheckRequest(account, offer), detectors, policy).assessment.risk
+    with_me = run_check(CheckRequest(account, offer, {}, me), detectors, policy)
+    assert with_me.assessment.risk > without
+    assert any("access" in r for r in with_me.public.reasons)
+    hello = ("Great to meet you at the conference.",)
+    plain = run_check(CheckRequest(account, hello, {}, me), detectors, policy).public
+    assert plain.risk == "low"
+
+
+def test_hostile_and_genuine_look_alikes(detectors: list[Detector]) -> None:
+    hostile = (
+        "I came across your profile and was impressed by your experience.",
+        "We offer a generous fee (USD 2,000) for a short report.",
+        "Could we continue on WhatsApp?",
+    )
+    colleague = ("Hi, could you send me the slides from your talk last week?",)
+    recruiter = ("The role is £68k base plus bonus, SC clearance required. Send your CV?",)
+    profile = {"name": "Helen Marsh", "headline": "Talent Partner"}
+    assert _check(profile, hostile, detectors, context=None).public.risk == "high"
+    assert _check(profile, colleague, detectors, context=None).public.risk == "low"
+    assert _check(profile, recruiter, detectors, context=None).public.risk == "low"
+
+
+def test_situation_is_validated() -> None:
+    from unmask.checker.situation import situation_from
+
+    with pytest.raises(IntakeError, match="unknown field"):
+        situation_from({"rank": "x"})
+    with pytest.raises(IntakeError, match="clearance"):
+        situation_from({"clearance": "yes"})
+    me = situation_from({"role": "Nurse", "sector": "health"})
+    assert me is not None and not me.has_access

@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 CHECKER_WEIGHTS: Mapping[str, float] = {
     "approach_language": 1.0,
     "checker_messages": 1.0,
-    "checker_answers": 0.8,
+    "checker_answers": 1.0,  # the member's own observations
     "checker_employer": 0.7,
     "checker_target": 1.0,
 }

@@ -9,9 +9,10 @@ Reasons are coarse and stable: a reason is shown when its rule fired on the inpu
 messages, no page for the employer, a yes to a question), whatever the finding's score, so a
 small change to a profile cannot make one reason appear or vanish by crossing a per-detector
 threshold. Learned detectors (``LEARNED``: trained models whose member wording is gated by their
-own score) move the level but never give a public reason: their reasons would tell a prober, one
-detector at a time, on which side of its threshold a profile is. The rules themselves are no
-secret (the source is public); the trained models' scores are.
+own score) never give a public reason: their reasons would tell a prober, one detector at a time,
+on which side of its threshold a profile is; and since a finding that cannot explain itself to a
+member does not count for the member's level (``explains``), they do not move it either. The
+rules themselves are no secret (the source is public); the trained models' scores are.
 """
 
 from __future__ import annotations
@@ -90,12 +91,24 @@ def _rank(detector: str) -> tuple[int, str]:
     return (_ORDER.index(detector) if detector in _ORDER else len(_ORDER), detector)
 
 
+def explains(finding: Finding) -> bool:
+    """May this finding raise a member's level? Only if it scored, is not a learned detector
+    (``LEARNED`` never gives a public reason) and can say why in member words with weight: a
+    detector that cannot explain itself to a member cannot raise the member's level, so every
+    level above low comes with at least one reason."""
+    return (
+        bool(finding.score)
+        and finding.detector not in LEARNED
+        and any(ev.member_text and ev.weight > 0 for ev in finding.evidence)
+    )
+
+
 def public_reasons(findings: Sequence[Finding], level: Level) -> tuple[str, ...]:
     if level == "low":
         return ()
     out: list[str] = []
     for finding in sorted(findings, key=lambda f: _rank(f.detector)):
-        if finding.score is None or finding.score <= 0.0 or finding.detector in LEARNED:
+        if not explains(finding):
             continue
         for ev in finding.evidence:
             if ev.member_text and ev.weight > 0 and ev.member_text not in out:

@@ -39,8 +39,9 @@ _SYNONYMS: Mapping[str, Sector] = {
 }
 _SENSITIVE_ROLE = re.compile(
     r"\b(?:intelligence|classified|weapons?|nuclear|missile|cryptograph\w*|counter[- ]?\w+|"
-    r"diplomat\w*|attach[eé]|chief of staff|private secretary|special adviser|policy (?:advis|offic)"
-    r"\w*|procurement|signals|sonar|radar|submarine|avionics|propulsion|parliament\w*|minist\w+|"
+    r"diplomat\w*|attach[eé]|chief of staff|private secretary|special adviser|"
+    r"policy (?:advis|offic)\w*|procurement|signals|sonar|radar|submarine|avionics|propulsion|"
+    r"parliament\w*|minist\w+|"
     r"committee|aide|embassy|official|civil servant|vaccine|clinical)",
     re.IGNORECASE,
 )

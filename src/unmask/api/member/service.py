@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,6 +26,7 @@ from unmask.api.member.context import PlatformContext
 from unmask.api.member.uploads import PhotoError, TooLargeError, check_image, decode_photo
 from unmask.checker import CheckRequest, CheckResult, profile_from_input, run_check
 from unmask.checker.redaction import ADVICE, MAX_REASONS, PublicCheck, redact
+from unmask.checker.situation import Situation
 from unmask.detectors.base import Detector
 from unmask.model import Account, PhotoRef
 from unmask.model.review import Case
@@ -105,6 +106,7 @@ class CheckerService:
         messages: Sequence[str] = (),
         answers: Mapping[str, bool] | None = None,
         photo: bytes | None = None,
+        me: Situation | None = None,
     ) -> CheckResult:
         """Only from what the caller sent, plus the employers' public pages."""
         given = profile_from_input(data, datetime.now(UTC))
@@ -113,7 +115,7 @@ class CheckerService:
             update["photo"] = photo_ref(photo)
         profile = given.model_copy(update=update)
         context = self.context.snapshot(profile, public=True) if self.context else None
-        request = CheckRequest(profile, tuple(messages), dict(answers or {}))
+        request = CheckRequest(profile, tuple(messages), dict(answers or {}), me)
         return run_check(request, self.detectors(), self.policy, context, ())
 
     # -- the platform's view -------------------------------------------------------------------
@@ -137,9 +139,10 @@ class CheckerService:
         messages: Sequence[str] = (),
         answers: Mapping[str, bool] | None = None,
         photo: bytes | None = None,
+        me: Situation | None = None,
     ) -> tuple[CheckResult, bool]:
         """The platform's view: the result, and whether the profile is a stored account."""
-        result, review = self.platform_check(profile, messages, answers, photo)
+        result, review = self.platform_check(profile, messages, answers, photo, me)
         return result, review is not None
 
     def platform_check(
@@ -148,15 +151,17 @@ class CheckerService:
         messages: Sequence[str] = (),
         answers: Mapping[str, bool] | None = None,
         photo: bytes | None = None,
+        me: Situation | None = None,
     ) -> tuple[CheckResult, Review | None]:
         """The result with stored findings, superseded by a review decision; the review is None
         when the profile is not a stored account."""
         if photo is not None:
             profile = profile.model_copy(update={"photo": photo_ref(photo)})
-        request = CheckRequest(profile, tuple(messages), dict(answers or {}))
+        request = CheckRequest(profile, tuple(messages), dict(answers or {}), me)
         if self.context is None or self.context.stored_account(profile.id) is None:
             context = self.context.snapshot(profile) if self.context else None
             return run_check(request, self.detectors(), self.policy, context, ()), None
+        request = replace(request, stored_profile=True)
         review = Review.of(self.context.review(profile.id))
         stored = () if review.cleared else self.context.stored_findings(profile.id)
         context = self.context.snapshot(profile)
