@@ -36,12 +36,15 @@ def _by_name(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def test_example_export_is_ranked(tmp_path: Path, variant: str) -> None:
     out = inspect(read_export(write_example(tmp_path / "ex", variant))).as_dict()
     assert out["member"] == "Alex Morgan"
-    assert out["files"] == {"connections": 10, "invitations": 4, "messages": 18}
+    assert out["files"] == {"connections": 11, "invitations": 4, "messages": 18}
     assert out["skipped_rows"] == {"connections": 1, "invitations": 1, "messages": 1}
-    assert out["contacts"] == 10 and out["people_who_wrote"] == 7
-    assert out["risk_counts"] == {"high": 3, "medium": 1, "low": 3}
+    assert out["contacts"] == 11 and out["people_who_wrote"] == 7
+    assert out["risk_counts"] == {"high": 3, "medium": 2, "low": 3}
     people = _by_name(out)
-    assert set(people) == HOSTILE | GENUINE | {"Jonas Berg"}  # not the member or silent ones
+    # not the member, nor connections who never wrote, but the front firm's silent "partner"
+    assert set(people) == HOSTILE | GENUINE | {"Jonas Berg", "Mark Dorsey"}
+    assert people["Mark Dorsey"]["risk"] == "medium" and people["Mark Dorsey"]["sent"] == 0
+    assert "same employer" in people["Mark Dorsey"]["reasons"][0]
     assert people["Jonas Berg"]["risk"] == "medium"
     assert people["Jonas Berg"]["actions"][0].startswith("Verify who they are")
     assert [a["name"] for a in out["approaches"][:3]] == sorted(
@@ -170,7 +173,10 @@ def test_cli_table_json_and_html(tmp_path: Path) -> None:
     assert "Helen Marsh" in text and "<script" not in text
     out = runner.invoke(app, ["inspect-export", str(ex), "--json", "--all"])
     data = json.loads(out.output)
-    assert {a["name"] for a in data["approaches"]} == HOSTILE | GENUINE | {"Jonas Berg"}
+    assert {a["name"] for a in data["approaches"]} == HOSTILE | GENUINE | {
+        "Jonas Berg",
+        "Mark Dorsey",
+    }
     bad = runner.invoke(app, ["inspect-export", str(tmp_path / "nope")])
     assert bad.exit_code != 0 and "no such file" in bad.output
 

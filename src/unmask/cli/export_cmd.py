@@ -35,7 +35,8 @@ def inspect_export(
 
     try:
         files = read_export(path)
-        with Progress(console=console, transient=True, disable=as_json) as bar:
+        quiet = as_json or not console.is_terminal
+        with Progress(console=console, transient=True, disable=quiet) as bar:
             task = bar.add_task("rating the people who wrote to you", total=None)
             result = inspect(
                 files, member, progress=lambda done, n: bar.update(task, completed=done, total=n)
@@ -51,7 +52,8 @@ def inspect_export(
         return
     counts = result.counts()
     console.print(
-        f"{result.contacts} connections, {len(result.approaches)} people wrote to you: "
+        f"{result.contacts} connections, "
+        f"{sum(bool(a.person.sent) for a in result.approaches)} people wrote to you: "
         f"[bold red]{counts['high']} high[/], [bold yellow]{counts['medium']} medium[/], "
         f"{counts['low']} low"
     )

@@ -64,6 +64,7 @@ PEOPLE: tuple[tuple[str, str, str, str, int | None, tuple[tuple[int, str], ...]]
         (58, "Good to meet you at the systems engineering conference last week. "
              "Let's keep in touch."),
     )),
+    ("Mark", "Dorsey", "Meridian Strategic Advisory", "Partner", 15, ()),
     ("Chen", "Wu", "Example Systems Ltd", "Software Engineer", 1200, ()),
     ("Lena", "Fischer", "Harbour Analytics", "Data Scientist", 300, ()),
     ("Omar", "Haddad", "Example Systems Ltd", "Project Manager", 950, ()),

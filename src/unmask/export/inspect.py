@@ -10,6 +10,9 @@ alone, and every level above low has a reason):
 * ``stranger`` (0.1): they wrote without being a connection;
 * ``same_company`` (0.2): two or more people giving the same employer sent approach cues.
 
+A connection who never wrote is listed (medium, ``COLLEAGUE``) only when they give the same
+employer as a high-risk approach: front companies run several personas.
+
 The weights are set by hand from ``../shared/TRADECRAFT.md`` (the escalation pattern and front
 companies with several personas); they are not fitted on any data. Pure: no database or network.
 """
@@ -34,6 +37,7 @@ PER_PERSON = 30
 QUICK = (0.15, "they moved to an offer or a request within days of first contact")
 STRANGER = (0.1, "they wrote to you without being one of your connections")
 SAME_COMPANY = (0.2, "others giving the same employer approached you in the same way")
+COLLEAGUE = "they give the same employer as someone whose approach is rated high"
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ class Inspection:
     files: Mapping[str, int]  # kind -> rows read
     skipped: Mapping[str, int]
     contacts: int
-    approaches: tuple[Approach, ...]  # everyone who sent something, riskiest first
+    approaches: tuple[Approach, ...]  # who sent something (and fronts' staff), riskiest first
     texts_read: int = 0
     texts_not_read: int = 0  # beyond each person's first PER_PERSON
 
@@ -90,7 +94,7 @@ class Inspection:
             "files": dict(self.files),
             "skipped_rows": dict(self.skipped),
             "contacts": self.contacts,
-            "people_who_wrote": len(self.approaches),
+            "people_who_wrote": sum(bool(a.person.sent) for a in self.approaches),
             "messages_read": self.texts_read,
             "messages_not_read": self.texts_not_read,
             "risk_counts": self.counts(),
@@ -168,6 +172,17 @@ def rate(p: Person, reading: CueReading, clustered: bool) -> Approach:
     )
 
 
+def colleagues_of(rated: list[Approach], silent: list[Person]) -> list[Approach]:
+    """Connections who never wrote but give the same employer as a high-risk approach: front
+    companies run several personas, so they are worth a second look (medium)."""
+    fronts = {norm_name(a.person.company) for a in rated if a.risk == "high" and a.person.company}
+    return [
+        Approach(p, "medium", MEDIUM, (COLLEAGUE,), _actions("medium", p), ())
+        for p in silent
+        if p.company and norm_name(p.company) in fronts
+    ]
+
+
 class TooManyMessagesError(ExportTooLargeError):
     pass
 
@@ -212,6 +227,7 @@ def inspect(
         rate(p, readings[id(p)], bool(p.company) and companies[norm_name(p.company)] >= 2)
         for p in wrote
     ]
+    rated += colleagues_of(rated, [p for p in people.people if p.connected and not p.sent])
     order = {"high": 0, "medium": 1, "low": 2}
     rated.sort(
         key=lambda a: (

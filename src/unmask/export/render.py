@@ -62,7 +62,7 @@ def render_html(ins: Inspection) -> str:
         for n, label in (
             (counts["high"], "high risk"),
             (counts["medium"], "medium risk"),
-            (len(ins.approaches), "people who wrote to you"),
+            (sum(bool(a.person.sent) for a in ins.approaches), "people who wrote to you"),
             (ins.contacts, "connections"),
         )
     )
