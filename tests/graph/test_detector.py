@@ -86,3 +86,40 @@ def test_known_fakes_seed_distrust() -> None:
     assert any("known fake" in e.text for e in findings["s5"].evidence)
     honest = [findings[f"h{i}"].score or 0.0 for i in range(6)]
     assert max(honest) < min(findings[f"s{i}"].score or 0.0 for i in range(6))
+
+
+def test_confirmed_fakes_in_the_store_seed_distrust_by_default() -> None:
+    from unmask.model import Label
+    from unmask.model.enums import LabelValue
+
+    def label(account_id: str, fake: bool, days: int) -> Label:
+        value = LabelValue.FAKE if fake else LabelValue.GENUINE
+        return Label(
+            account_id=account_id, label=value, source="reviewer", at=T0 - timedelta(days=days)
+        )
+
+    base = snapshot()
+    labels = [label("s5", True, 3), label("h4", True, 5), label("h4", False, 1)]
+    labelled = Snapshot(
+        accounts=base.accounts,
+        connections=base.connections,
+        invitations=base.invitations,
+        labels=labels,
+        as_of=T0,
+    )
+    findings = {f.subject: f for f in TrustPropagation().detect(labelled)}
+    # s5 is a confirmed fake; h4 was labelled fake, then genuine (the later decision wins)
+    assert "distrust from 1 known fake(s)" in findings["s0"].evidence[0].text
+    assert findings["s5"].evidence[0].data["distrust_seed"] is True
+    assert findings["h4"].evidence[0].data["distrust_seed"] is False
+    ignored = {f.subject: f for f in TrustPropagation(use_labels=False).detect(labelled)}
+    assert "known fake" not in ignored["s0"].evidence[0].text
+
+
+def test_evidence_names_the_weighting_and_why() -> None:
+    (finding,) = TrustPropagation().detect(snapshot(), ["s0"])
+    data = finding.evidence[0].data
+    assert data["weighting"] in ("embedded", "sybilrank") and data["clustering"] is not None
+    assert "chosen as the graph's clustering is" in finding.evidence[0].text
+    (plain,) = TrustPropagation("sybilrank").detect(snapshot(), ["s0"])
+    assert plain.evidence[0].data["clustering"] is None and "(unweighted)" in plain.evidence[0].text

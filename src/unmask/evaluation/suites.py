@@ -16,6 +16,7 @@ SUITE_MODULES: tuple[str, ...] = (
     "unmask.evaluation.profile.instafake",
     "unmask.evaluation.profile.in_source",
     "unmask.evaluation.facebook_sybil",
+    "unmask.evaluation.graph_sybil",
     "unmask.evaluation.photos.reuse",
     "unmask.evaluation.photos.synthetic",
     "unmask.evaluation.network_sim",

@@ -33,8 +33,18 @@ POWER = 2.0
 EPS = 1e-15
 
 
-def embedded_weights(adj: Any, victim_prob: FloatArray | None = None, power: float = POWER) -> Any:
-    return edge_weights(adj, victim_prob, similarity=True, similarity_power=power)
+def embedded_weights(
+    adj: Any,
+    victim_prob: FloatArray | None = None,
+    power: float = POWER,
+    degree_cap: int | None = None,
+) -> Any:
+    """Edges weighted ``(1 + common neighbours)^power``; ``power`` 0 skips counting them."""
+    if power == 0:
+        return edge_weights(adj, victim_prob)
+    return edge_weights(
+        adj, victim_prob, similarity=True, similarity_power=power, degree_cap=degree_cap
+    )
 
 
 def per_degree(weights: Any, trust: FloatArray, adj: Any) -> FloatArray:
@@ -50,10 +60,11 @@ def embedded_trust(
     power: float = POWER,
     iterations: int | None = None,
     weights: Any | None = None,
+    by_degree: bool = False,
 ) -> FloatArray:
     """Trust from ``seeds`` over embeddedness weights, per plain degree (higher: more trusted)."""
     w = embedded_weights(adj, victim_prob, power) if weights is None else weights
-    return per_degree(w, propagate(w, seeds, iterations), adj)
+    return per_degree(w, propagate(w, seeds, iterations, by_degree), adj)
 
 
 def trust_distrust(
@@ -75,3 +86,35 @@ def trust_distrust(
         return np.asarray(-np.log(trust + EPS), dtype=np.float64)
     distrust = embedded_trust(adj, known_fakes, iterations=iterations, weights=w)
     return np.asarray(np.log(distrust + EPS) - np.log(trust + EPS), dtype=np.float64)
+
+
+def suspicion(
+    adj: Any,
+    seeds: Seeds,
+    known_fakes: Seeds = (),
+    victim_prob: FloatArray | None = None,
+    power: float = POWER,
+    iterations: int | None = None,
+    degree_cap: int | None = None,
+    by_degree: bool = False,
+) -> FloatArray:
+    """Suspicion ``-log(trust · vol) + log(max(1, distrust · vol))`` (higher: more likely fake).
+
+    ``vol`` is the sum of plain degrees, so ``trust · vol`` is 1 where trust has spread evenly
+    (exactly so for ``power`` 0, where the ranking is SybilRank's). Distrust from ``known_fakes``
+    counts only where it exceeds that even share: near a known fake. Elsewhere, in particular in a
+    Sybil region with no known member, the trust ranking is left as it is; the ratio
+    ``distrust / trust`` of :func:`trust_distrust` instead makes such a region look as honest as
+    the real members, since both kinds of walk reach it only through the same attack edges.
+    ``by_degree`` shares the starting trust (and distrust) in proportion to weighted degree.
+    """
+    w = embedded_weights(adj, victim_prob, power, degree_cap)
+    vol = max(float(adj.nnz), 1.0)
+    trust = embedded_trust(adj, seeds, iterations=iterations, weights=w, by_degree=by_degree)
+    score = -np.log(trust * vol + EPS)
+    if len(known_fakes):
+        distrust = embedded_trust(
+            adj, known_fakes, iterations=iterations, weights=w, by_degree=by_degree
+        )
+        score = score + np.log(np.maximum(1.0, distrust * vol))
+    return np.asarray(score, dtype=np.float64)

@@ -32,12 +32,18 @@ def weighted_degree(adj: Any) -> FloatArray:
 
 
 def propagate(
-    adj: Any, seeds: Sequence[int] | npt.NDArray[np.integer[Any]], iterations: int | None = None
+    adj: Any,
+    seeds: Sequence[int] | npt.NDArray[np.integer[Any]],
+    iterations: int | None = None,
+    by_degree: bool = False,
 ) -> FloatArray:
     """Degree-normalised trust after ``iterations`` steps from ``seeds`` (total trust 1).
 
     ``adj`` is a symmetric scipy sparse matrix (CSR preferred); entries are edge weights. Nodes
-    with no edges keep trust 0. The result for node ``v`` is ``t(v) / deg_w(v)``.
+    with no edges keep trust 0. The result for node ``v`` is ``t(v) / deg_w(v)``. Seeds share
+    the trust equally, or with ``by_degree`` in proportion to their (weighted) degree, so that
+    every edge leaving the seed set carries the same trust at the first step: a seed with few
+    connections that accepted a fake's request then does not hand the fake a large share.
     """
     n = int(adj.shape[0])
     seed_idx = np.unique(np.asarray(seeds, dtype=np.int64))
@@ -50,7 +56,8 @@ def propagate(
     inv = np.zeros(n, dtype=np.float64)
     np.divide(1.0, deg, out=inv, where=deg > 0)
     trust = np.zeros(n, dtype=np.float64)
-    trust[seed_idx] = 1.0 / seed_idx.size
+    share = deg[seed_idx] if by_degree and deg[seed_idx].sum() > 0 else np.ones(seed_idx.size)
+    trust[seed_idx] = share / share.sum()
     for _ in range(steps):
         trust = np.asarray(adj @ (trust * inv), dtype=np.float64)
     return trust * inv
