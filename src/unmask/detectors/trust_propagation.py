@@ -47,7 +47,7 @@ def confirmed_fakes(snapshot: Snapshot) -> list[str]:
 class TrustPropagation:
     name: ClassVar[str] = "trust_propagation"
     version: ClassVar[str] = "3"
-    needs: ClassVar[frozenset[str]] = frozenset({"account", "connection", "invitation"})
+    needs: ClassVar[frozenset[str]] = frozenset({"account", "connection", "invitation", "label"})
     description: ClassVar[str] = (
         "Little trust reaches the account from verified members through the connection graph."
     )
