@@ -8,7 +8,7 @@ from typing import IO, Any
 
 import orjson
 
-from unmask.model.audit import ChainedEvent, Verification, utc_text, verify_chain
+from unmask.model.audit import ChainedEvent, Head, Verification, utc_text, verify_chain
 from unmask.store.interface import Audit, DataStore
 
 
@@ -30,8 +30,15 @@ def iter_events(
         after = rows[-1].event.seq
 
 
-def verify(store: DataStore) -> Verification:
-    return verify_chain(iter_events(store))
+def verify(store: DataStore, saved: Head | None = None) -> Verification:
+    """Check the whole chain (and, given a head saved earlier, that it still passes through it)."""
+    return verify_chain(iter_events(store), saved)
+
+
+def head(store: DataStore) -> Head:
+    """The newest event's place in the chain, to keep outside the store."""
+    result = verify_chain(iter_events(store))
+    return Head(result.head_seq, result.head)
 
 
 def event_dict(item: ChainedEvent) -> dict[str, Any]:

@@ -17,19 +17,50 @@ review_app = typer.Typer(help="The review queue.", no_args_is_help=True)
 
 
 @audit_app.command("verify")
-def verify() -> None:
+def verify(
+    head: str | None = typer.Option(
+        None,
+        "--head",
+        help="A head saved earlier with 'unmask audit head' (SEQ:HASH, or @FILE holding it): "
+        "also check that the history up to it was not rewritten.",
+    ),
+) -> None:
     """Check the audit chain: exit 0 when intact, 1 naming the first bad event."""
-    from unmask.audit import verify as check
+    from unmask.audit.log import verify as check
+    from unmask.model.audit import Head
 
+    saved = None
+    if head is not None:
+        text = head
+        if head.startswith("@"):
+            try:
+                text = Path(head[1:]).read_text(encoding="utf-8")
+            except OSError as exc:
+                raise fail(f"cannot read {head[1:]}: {exc.strerror}") from None
+        try:
+            saved = Head.parse(text)
+        except ValueError as exc:
+            raise fail(str(exc)) from None
     with open_store() as store:
-        result = check(store)
+        result = check(store, saved)
     if not result.ok:
         err_console.print(
             f"[bold red]audit chain broken at event {result.bad_seq}:[/] "
             f"{result.problem} ({result.checked} events verified before it)"
         )
         raise typer.Exit(1)
-    console.print(f"audit chain intact: {result.checked} events, head {result.head}")
+    against = f"; passes through the saved head {saved}" if saved else ""
+    console.print(f"audit chain intact: {result.checked} events, head {result.head}{against}")
+
+
+@audit_app.command("head")
+def head_cmd() -> None:
+    """Print the chain's head (SEQ:HASH). Keep it outside the store (a ticket, a signed mail, a
+    partner): 'unmask audit verify --head SEQ:HASH' later proves the history up to it unchanged."""
+    from unmask.audit.log import head
+
+    with open_store() as store:
+        print(head(store))
 
 
 @audit_app.command("export")
