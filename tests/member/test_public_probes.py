@@ -388,3 +388,45 @@ def test_photo_formats_are_limited_before_decoding(client: TestClient) -> None:
     photo = base64.b64encode(tiff.getvalue()).decode()
     res = client.post("/api/v1/check", json={"profile": genuine_json(), "photo": photo})
     assert res.status_code == 422 and "JPEG, PNG" in res.json()["detail"]
+
+
+def test_platform_issues_member_tokens_and_analysts_read_triage(
+    world_store: Store, client: TestClient
+) -> None:
+    assert client.post("/api/v1/member/tokens", json={"member": "member-9"}).status_code == 401
+    analyst = _bearer(world_store, "ana", "analyst")
+    assert (
+        client.post("/api/v1/member/tokens", json={"member": "member-9"}, headers=analyst)
+    ).status_code == 403
+    service = _bearer(world_store, "platform", "service")
+    issued = client.post(
+        "/api/v1/member/tokens", json={"member": "member-9", "ttl": 600}, headers=service
+    ).json()
+    assert issued["member"] == "member-9" and issued["expires_in"] == 600
+    res = client.post(
+        "/api/v1/member/reports",
+        json={"reported": "persona-1"},
+        headers={"X-Member-Token": issued["token"]},
+    )
+    assert res.json() == {"status": "received", "verified": True}
+    assert _reports(world_store) == [("member-9", "persona-1")]
+    client.post("/api/v1/member/reports", json={"reported": "persona-2", "text": "odd"})
+    assert client.get("/api/v1/member/triage").status_code == 401
+    listed = client.get("/api/v1/member/triage", headers=analyst).json()
+    assert listed["count"] == 1 and listed["items"][0]["reported"] == "persona-2"
+    assert listed["items"][0]["verified_reporter"] is None
+
+
+def test_cli_issues_member_tokens(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from unmask.auth.member_tokens import verify
+    from unmask.cli.main import _register_commands, app
+
+    monkeypatch.setenv("UNMASK_DATA_DIR", str(tmp_path))
+    _register_commands()
+    out = CliRunner().invoke(app, ["users", "member-token", "member-9", "--ttl", "60"])
+    assert out.exit_code == 0, out.output
+    assert verify(member_secret(tmp_path), out.output.strip()) == "member-9"
+    bad = CliRunner().invoke(app, ["users", "member-token", "member-9", "--ttl", "0"])
+    assert bad.exit_code != 0
