@@ -41,6 +41,8 @@ def embedded_weights(
 ) -> Any:
     """Edges weighted ``(1 + common neighbours)^power``; ``power`` 0 skips counting them."""
     if power == 0:
+        if victim_prob is None and adj.dtype == np.float64 and bool(np.all(adj.data == 1.0)):
+            return adj  # already the plain 0/1 graph: no copy
         return edge_weights(adj, victim_prob)
     return edge_weights(
         adj, victim_prob, similarity=True, similarity_power=power, degree_cap=degree_cap
