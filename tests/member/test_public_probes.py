@@ -86,6 +86,11 @@ def test_known_and_unknown_ids_give_the_same_answer(scanned: Store, client: Test
     ]
     assert bodies[0] == bodies[1] == bodies[2]
     assert "profile_id" not in bodies[0]
+    exposure = [
+        client.post("/api/v1/exposure", json={"profile": {**typed, "id": pid}}).json()
+        for pid in ("eng-1", "never-seen-9")
+    ]
+    assert exposure[0] == exposure[1]
     flagged = client.post("/api/v1/platform/check", json={"profile_id": "persona-1"})
     assert flagged.status_code == 401  # the platform's verdict needs a login
 
@@ -430,3 +435,16 @@ def test_cli_issues_member_tokens(tmp_path: Any, monkeypatch: pytest.MonkeyPatch
     assert verify(member_secret(tmp_path), out.output.strip()) == "member-9"
     bad = CliRunner().invoke(app, ["users", "member-token", "member-9", "--ttl", "0"])
     assert bad.exit_code != 0
+
+
+def test_serve_refuses_a_bad_proxy_list(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from unmask.cli.main import _register_commands, app
+
+    monkeypatch.setenv("UNMASK_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("UNMASK_DATABASE_URL", raising=False)
+    _register_commands()
+    for bad in ("*", "10.0.0.0/8,proxy.example"):
+        out = CliRunner().invoke(app, ["serve", "--forwarded-allow-ips", bad])
+        assert out.exit_code != 0 and "--forwarded-allow-ips" in out.output
