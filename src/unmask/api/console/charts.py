@@ -139,7 +139,9 @@ def timeline(
     start = min(e[0] for e in events)
     end = max(e[0] for e in events)
     span = max((end - start).total_seconds(), 86400.0)
-    left, lane_h, top = 92, 38, 10
+    names = [f"{lane} ({sum(1 for e in events if e[1] == lane)})" for lane in lanes]
+    # room for the longest lane name at 12 px (about 7 px a character), so none is clipped
+    left, lane_h, top = max(92, 16 + 7 * max(len(n) for n in names)), 38, 10
     height = top + lane_h * len(lanes) + 26
     plot_w = width - left - 14
     body: list[str] = []
@@ -152,10 +154,9 @@ def timeline(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{height - 22}" stroke="#e2e8f0"/>'
         )
         body.append(_t(x, height - 8, t.strftime("%d %b"), 10, "#64748b", "middle"))
-    for i, lane in enumerate(lanes):
+    for i, name in enumerate(names):
         y = top + i * lane_h + lane_h / 2
-        n = sum(1 for e in events if e[1] == lane)
-        body.append(_t(left - 10, y + 4, f"{lane} ({n})", 12, "#334155", "end"))
+        body.append(_t(left - 10, y + 4, name, 12, "#334155", "end"))
         body.append(f'<line x1="{left}" x2="{width - 14}" y1="{y}" y2="{y}" stroke="#cbd5e1"/>')
     for at, lane, fill, tip in events:
         if lane not in lanes:

@@ -56,6 +56,7 @@ def neighbourhood(
             f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" '
             f'stroke="{stroke}" stroke-opacity="0.55" stroke-width="1.2"{dash}/>'
         )
+    placed: list[tuple[float, float, float, float]] = []
     for node in chosen:
         x, y = pos[node.id]
         ring = (
@@ -70,12 +71,7 @@ def neighbourhood(
             f"<title>{escape(tip)}</title></circle>"
         )
         if node.flagged:
-            anchor = "start" if x >= cx else "end"
-            dx = 13 if x >= cx else -13
-            body.append(
-                f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" font-size="11" fill="#991b1b" '
-                f'text-anchor="{anchor}" font-weight="600">{escape(node.label)}</text>'
-            )
+            body.append(_label(node.label, x, y, cx, cy, placed))
     body.append(
         f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="17" fill="#0f172a" stroke="#dc2626" '
         f'stroke-width="4"><title>{escape(center)}</title></circle>'
@@ -91,6 +87,38 @@ def neighbourhood(
         f'aria-label="graph neighbourhood" xmlns="http://www.w3.org/2000/svg" {FONT}>'
     )
     return Markup(head + "".join(body) + "</svg>")
+
+
+def _label(
+    text: str,
+    x: float,
+    y: float,
+    cx: float,
+    cy: float,
+    placed: list[tuple[float, float, float, float]],
+) -> str:
+    """A flagged node's name outside the ring, along the ray from the centre (so it never sits
+    on the neighbouring nodes), pushed further out while it would overlap a name already placed."""
+    dx, dy = x - cx, y - cy
+    norm = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / norm, dy / norm
+    anchor = "start" if ux > 0.35 else "end" if ux < -0.35 else "middle"
+    w, h = 6.4 * len(text), 13.0
+    for step in range(6):
+        off = 15 + 13 * step
+        lx, ly = x + ux * off, y + uy * off + (4 if abs(uy) < 0.6 else 10 * uy)
+        left = lx if anchor == "start" else lx - w if anchor == "end" else lx - w / 2
+        box = (left, ly - h + 3, left + w, ly + 3)
+        if not any(
+            box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed
+        ):
+            break
+    placed.append(box)
+    return (
+        f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="11" fill="#991b1b" text-anchor="{anchor}" '
+        f'font-weight="600" stroke="#fff" stroke-width="3" paint-order="stroke">'
+        f"{escape(text)}</text>"
+    )
 
 
 def _spread(nodes: list[Node]) -> list[Node]:
