@@ -1,8 +1,10 @@
 """Exposure audit of a member's *own* profile: what makes it attractive to a hostile service.
 
-Each finding names what was seen, where, and what to change; the score (0-100) is the sum of the
-points of what is still there, so it drops as the member follows the advice. This is about the
-member's own profile, so showing the score is safe: it is no oracle for tuning a fake.
+Sensitive employers, named programmes and clearances come from the sector lexicon
+(``checker/lexicon.toml``, data). Each finding names what was seen, where, and what to change;
+the score (0-100) is the sum of the points of what is still there, so it drops as the member
+follows the advice. This is about the member's own profile, so showing the score is safe: it is
+no oracle for tuning a fake.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from unmask.checker.employer import current_position, employer_page
+from unmask.checker.lexicon import load_lexicon
 from unmask.model import Account, Snapshot
 from unmask.model.enums import SENSITIVE_SECTORS
 
@@ -36,27 +39,11 @@ class ExposureReport:
         return {"score": self.score, "level": self.level, "items": [asdict(i) for i in self.items]}
 
 
-_CLEARANCE = re.compile(
-    r"\b(?:security[- ]clear(?:ed|ance)|(?:active|current|valid) clearance|clearance holder|"
-    r"(?:e?DV|SC|TS(?:/SCI)?|NV[12]|top secret)[- ](?:cleared|clearance)|TS/SCI|"
-    r"developed vetting|top secret)\b",
-    re.IGNORECASE,
-)
-_SENSITIVE_EMPLOYER = re.compile(
-    r"\b(?:ministry|defen[cs]e|MoD|DoD|armed forces|navy|army|air force|aerospace|nuclear|"
-    r"intelligence|embassy|parliament|congress|senate|cabinet office|national security|"
-    r"missile|munitions|space agency)\b",
-    re.IGNORECASE,
-)
 _SENSITIVE_ROLE = re.compile(
     r"\b(?:intelligence|classified|weapons?|nuclear|missile|cryptograph\w*|counter[- ]?\w+|"
     r"diplomat\w*|attach[eé]|chief of staff|private secretary|policy advis[eo]r|"
     r"procurement|signals|targeting|special (?:projects|programmes?)|security officer)\b",
     re.IGNORECASE,
-)
-_PROJECT = re.compile(
-    r"\b(?i:project|programme|program|operation|contract)\s+(?:[A-Z][\w-]+|[A-Z0-9-]{3,})|"
-    r"\b[A-Z]{2,}-\d{1,4}\b|\b(?:prototype|flight test|test campaign|source code|roadmap) of\b",
 )
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+|00)\d[\d ()-]{7,}\d|\b(?:whatsapp|signal|telegram)\b",
@@ -74,22 +61,33 @@ def _texts(a: Account) -> list[tuple[str, str]]:
     return [(where, text) for where, text in out if text.strip()]
 
 
-def _first(pattern: re.Pattern[str], texts: list[tuple[str, str]]) -> tuple[str, str] | None:
+def _first(
+    patterns: re.Pattern[str] | tuple[re.Pattern[str], ...], texts: list[tuple[str, str]]
+) -> tuple[str, str] | None:
     for where, text in texts:
-        m = pattern.search(text)
-        if m:
-            return where, m.group(0)
+        for pattern in patterns if isinstance(patterns, tuple) else (patterns,):
+            m = pattern.search(text)
+            if m:
+                return where, m.group(0)
     return None
 
 
 def _sensitive_employer(a: Account, snapshot: Snapshot | None) -> str | None:
+    """The first employer (current first, then the headline) in a sensitive sector: from the
+    employer's page when the platform knows it, else from the sector lexicon."""
+    lexicon = load_lexicon()
     pos = current_position(a)
-    if pos is None:
-        return None
-    org = employer_page(pos, snapshot) if snapshot is not None else None
-    if org is not None and org.sector in SENSITIVE_SECTORS:
+    org = employer_page(pos, snapshot) if pos is not None and snapshot is not None else None
+    if pos is not None and org is not None and org.sector in SENSITIVE_SECTORS:
         return f"{pos.employer} ({org.sector.value})"
-    return pos.employer if _SENSITIVE_EMPLOYER.search(pos.employer) else None
+    ordered = [pos] if pos is not None else []
+    ordered += [p for p in a.positions if p is not pos]
+    for p in ordered:
+        sector = lexicon.sector_of_employer(p.employer)
+        if sector:
+            return f"{p.employer} ({sector})"
+    sector = lexicon.sector_of_employer(a.headline)
+    return f"headline: “{a.headline}” ({sector})" if sector else None
 
 
 def _network(a: Account, snapshot: Snapshot | None) -> str | None:
@@ -115,7 +113,7 @@ def _network(a: Account, snapshot: Snapshot | None) -> str | None:
 def audit(account: Account, snapshot: Snapshot | None = None) -> ExposureReport:
     texts = _texts(account)
     items: list[ExposureItem] = []
-    hit = _first(_CLEARANCE, texts)
+    hit = _first(load_lexicon().clearances, texts)
     if hit:
         items.append(
             ExposureItem(
@@ -151,7 +149,7 @@ def audit(account: Account, snapshot: Snapshot | None = None) -> ExposureReport:
                 15,
             )
         )
-    hit = _first(_PROJECT, texts)
+    hit = _first(load_lexicon().programmes, texts)
     if hit:
         items.append(
             ExposureItem(

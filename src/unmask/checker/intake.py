@@ -1,10 +1,13 @@
 """What a member hands the checker, turned into an interchange ``Account``.
 
-Three shapes are accepted: an interchange account record (docs/format.md), a platform profile
-export (camelCase keys such as ``firstName``, ``positions[].companyName``) and the fields typed
-into the checker page (``name``, ``headline``, ``employer``, ``title``, ``about``, ...). When the
-member does not know when the account was created, it is taken as *not new* (ten years before
-``as_of``): an unknown age must not raise the risk of a genuine profile.
+Four shapes are accepted: an interchange account record (docs/format.md), a platform profile
+export (camelCase keys such as ``firstName``, ``positions[].companyName``), the fields typed
+into the checker page (``name``, ``headline``, ``employer``, ``title``, ``about``, ...; see
+``TYPED_FIELDS``) and the text a browser copies from a profile page (``profile_from_text``, parsed
+by ``paste.parse_paste``). Anything else is an error, never a profile of "unknown": a JSON object
+with none of the profile's fields (``{"foo": 1}``) is refused with the fields that are expected.
+When the member does not know when the account was created, it is taken as *not new* (ten years
+before ``as_of``): an unknown age must not raise the risk of a genuine profile.
 """
 
 from __future__ import annotations
@@ -73,7 +76,30 @@ def _from_export(data: Mapping[str, Any], as_of: datetime) -> dict[str, Any]:
     }
 
 
+#: The typed-fields shape (the /check form, ``parse_paste`` and hand-written JSON).
+TYPED_FIELDS = frozenset(
+    {"id", "name", "headline", "location", "about", "employer", "title", "school", "created_at",
+     "joined", "positions", "education", "skills"}
+)  # fmt: skip
+_CONTENT = ("name", "headline", "employer", "about", "positions")
+
+
+def _list_of_maps(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+        raise IntakeError(f"profile field {key}: expected a list of objects")
+    return value
+
+
 def _from_fields(data: Mapping[str, Any], as_of: datetime) -> dict[str, Any]:
+    unknown = sorted(str(k) for k in set(data) - TYPED_FIELDS)
+    if unknown:
+        raise IntakeError(
+            f"not a profile: unknown field(s) {', '.join(unknown[:5])}; give name, headline, "
+            "employer, title, about, location or school (or paste the profile's text)"
+        )
+    if not any(data.get(k) for k in _CONTENT):
+        raise IntakeError("not a profile: give at least a name, headline or employer")
     employer = _text(data, "employer")
     out: dict[str, Any] = {
         "id": _text(data, "id") or _anon_id(data),
@@ -83,12 +109,53 @@ def _from_fields(data: Mapping[str, Any], as_of: datetime) -> dict[str, Any]:
         "location": _text(data, "location"),
         "about": _text(data, "about"),
     }
+    positions = [
+        {"employer": _text(p, "employer") or "unknown", "title": _text(p, "title"),
+         "end": None if p.get("current", True) else as_of.date().isoformat()}
+        for p in _list_of_maps(data, "positions")
+    ]  # fmt: skip
     if employer:
-        out["positions"] = [{"employer": employer, "title": _text(data, "title")}]
+        positions.insert(0, {"employer": employer, "title": _text(data, "title")})
+    if positions:
+        out["positions"] = positions
+    education = [
+        {"school": _text(e, "school") or "unknown", "degree": _text(e, "degree")}
+        for e in _list_of_maps(data, "education")
+    ]
     school = _text(data, "school")
     if school:
-        out["education"] = [{"school": school}]
+        education.insert(0, {"school": school, "degree": ""})
+    if education:
+        out["education"] = education
+    skills = data.get("skills") or []
+    if not isinstance(skills, list):
+        raise IntakeError("profile field skills: expected a list of text")
+    out["skills"] = [s for s in skills if isinstance(s, str)][:50]
     return out
+
+
+def profile_from_text(text: str, as_of: datetime) -> Account:
+    """An ``Account`` from pasted profile text, or from JSON text of any accepted shape."""
+    import json
+
+    from unmask.checker.paste import parse_paste
+
+    stripped = text.strip()
+    if not stripped:
+        raise IntakeError("give a profile: paste the profile's text or its JSON")
+    if stripped.startswith(("{", "[")):
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise IntakeError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        if not isinstance(data, dict):
+            raise IntakeError("give one profile: a JSON object")
+        return profile_from_input(data, as_of)
+    try:
+        fields = parse_paste(stripped)
+    except ValueError as exc:
+        raise IntakeError(str(exc)) from None
+    return profile_from_input(fields, as_of)
 
 
 def profile_from_input(data: Mapping[str, Any], as_of: datetime) -> Account:

@@ -19,16 +19,53 @@ passwords_app = typer.Typer(help="Breached and common passwords.", no_args_is_he
 takeover_app = typer.Typer(help="Account-takeover signals and member alerts.", no_args_is_help=True)
 
 
-def _read_json(path: Path) -> dict[str, Any]:
+def _read_text(arg: str) -> tuple[str, str]:
+    """(text, where): ``arg`` is inline JSON, ``-`` (standard input) or a file."""
+    import sys
+
+    if arg.lstrip().startswith(("{", "[")):
+        return arg, "the argument"
+    if arg == "-":
+        return sys.stdin.read(), "standard input"
+    path = Path(arg)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8"), str(path)
     except OSError as exc:
         raise fail(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise fail(f"{path}: not a text file") from None
+
+
+def _read_profile(arg: str) -> Any:
+    """A profile from a file, inline JSON or ``-``: JSON of any accepted shape, or the text
+    copied from a profile page (parsed by ``checker.paste``)."""
+    from datetime import UTC, datetime
+
+    from unmask.checker import IntakeError
+    from unmask.checker.intake import profile_from_text
+
+    text, where = _read_text(arg)
+    try:
+        return profile_from_text(text, datetime.now(UTC))
+    except IntakeError as exc:
+        raise fail(f"{where}: {exc}") from None
+
+
+def _read_me(arg: str | None) -> Any:
+    from unmask.checker import IntakeError
+    from unmask.checker.situation import situation_from
+
+    if arg is None:
+        return None
+    text, where = _read_text(arg)
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise fail(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
-    if not isinstance(data, dict):
-        raise fail(f"{path}: expected a JSON object (one profile)")
-    return data
+        raise fail(f"{where}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    try:
+        return situation_from(data)
+    except IntakeError as exc:
+        raise fail(f"{where}: {exc}") from None
 
 
 @contextmanager
@@ -48,11 +85,21 @@ def _maybe_store(use: bool | None) -> Iterator[Store | None]:
 
 
 def check(
-    profile: Path = typer.Argument(..., help="The profile: interchange JSON or a platform export."),
+    profile: str = typer.Argument(
+        ...,
+        help="The profile: a file (JSON, a platform export, or the text copied from the "
+        "profile page), inline JSON, or - for standard input.",
+    ),
     messages: Path | None = typer.Option(
-        None, help="A text file of the messages they sent (blank line between messages)."
+        None, help="A text file of the messages they sent, oldest first (blank line between)."
     ),
     photo: Path | None = typer.Option(None, help="Their profile photo (an image file)."),
+    me: str | None = typer.Option(
+        None,
+        "--me",
+        help='About you, so "they target someone with access" can count: a JSON file or inline '
+        'JSON {"role": "...", "sector": "defence", "clearance": true}.',
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print {risk, reasons, advice} as JSON."),
     store: bool | None = typer.Option(
         None, "--store/--no-store", help="Use what the platform knows (default: if set up)."
@@ -62,17 +109,22 @@ def check(
     from unmask.api.member.service import CheckerService, PhotoError
     from unmask.checker import IntakeError
 
-    data = _read_json(profile)
+    given = _read_profile(profile)
+    situation = _read_me(me)
     texts: list[str] = []
     if messages is not None:
-        body = messages.read_text(encoding="utf-8")
+        try:
+            body = messages.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise fail(f"cannot read {messages}: {exc.strerror}") from None
         texts = [t.strip() for t in body.split("\n\n") if t.strip()]
     with _maybe_store(store) as st:
         svc = CheckerService(st)
         try:
-            account = svc.profile(data, None)
+            stored = svc.context.stored_account(given.id) if svc.context else None
+            account = stored or given  # what the platform knows beats what was typed
             raw = photo.read_bytes() if photo is not None else None
-            result, _known = svc.check(account, texts, {}, raw)
+            result, _known = svc.check(account, texts, {}, raw, situation)
         except (IntakeError, PhotoError, OSError) as exc:
             raise fail(str(exc)) from None
     public = result.public
@@ -92,18 +144,17 @@ def check(
 
 
 def exposure(
-    profile: Path = typer.Argument(..., help="Your own profile (interchange JSON or export)."),
+    profile: str = typer.Argument(
+        ...,
+        help="Your own profile: a file (JSON, an export, or the text copied from your profile "
+        "page), inline JSON, or - for standard input.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the audit as JSON."),
 ) -> None:
     """Audit your own profile: what makes it attractive to a hostile service, and what to change."""
-    from datetime import UTC, datetime
+    from unmask.checker import audit
 
-    from unmask.checker import IntakeError, audit, profile_from_input
-
-    try:
-        account = profile_from_input(_read_json(profile), datetime.now(UTC))
-    except IntakeError as exc:
-        raise fail(str(exc)) from None
+    account = _read_profile(profile)
     report = audit(account)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))

@@ -18,6 +18,8 @@ from unmask.api.member.ratelimit import limit
 from unmask.api.member.service import CheckerService
 from unmask.api.member.uploads import PhotoError, TooLargeError, decode_photo
 from unmask.checker import IntakeError, audit
+from unmask.checker.paste import MAX_PASTE
+from unmask.checker.situation import situation_from
 
 router = APIRouter(prefix="/api/v1", tags=["member"])
 
@@ -32,6 +34,12 @@ class CheckIn(BaseModel):
     profile: dict[str, Any] | None = Field(
         None, description="interchange account, platform export or typed fields"
     )
+    profile_text: str | None = Field(
+        None, max_length=MAX_PASTE, description="the profile's text as copied from its page"
+    )
+    me: dict[str, Any] | None = Field(
+        None, description="about you: {role, sector, clearance} (counts with a strong cue)"
+    )
     profile_id: str | None = Field(
         None, max_length=200, description="not accepted here: refused with one fixed message"
     )
@@ -42,7 +50,8 @@ class CheckIn(BaseModel):
 
 class ExposureIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    profile: dict[str, Any]
+    profile: dict[str, Any] | None = None
+    profile_text: str | None = Field(None, max_length=MAX_PASTE)
 
 
 def service(request: Request) -> CheckerService:
@@ -55,12 +64,14 @@ def check(body: CheckIn, request: Request) -> dict[str, Any]:
     limit(request, "check")
     if body.profile_id is not None:
         raise HTTPException(422, NO_IDS)
-    if not body.profile:
+    given: dict[str, Any] | str | None = body.profile or body.profile_text
+    if not given or (isinstance(given, str) and not given.strip()):
         raise HTTPException(422, "give the profile: its name, headline, employer or an export")
     svc = service(request)
     try:
+        me = situation_from(body.me)
         photo = decode_photo(body.photo) if body.photo else None
-        result = svc.public_check(body.profile, body.messages, body.answers, photo)
+        result = svc.public_check(given, body.messages, body.answers, photo, me)
     except TooLargeError as exc:
         raise HTTPException(413, str(exc)) from None
     except (IntakeError, PhotoError) as exc:
@@ -74,9 +85,13 @@ def exposure(body: ExposureIn, request: Request) -> dict[str, Any]:
     from datetime import UTC, datetime
 
     from unmask.checker import profile_from_input
+    from unmask.checker.intake import profile_from_text
 
     try:
-        profile = profile_from_input(body.profile, datetime.now(UTC))
+        if body.profile:
+            profile = profile_from_input(body.profile, datetime.now(UTC))
+        else:
+            profile = profile_from_text(body.profile_text or "", datetime.now(UTC))
     except IntakeError as exc:
         raise HTTPException(422, str(exc)) from None
     return audit(profile, None).as_dict()

@@ -25,6 +25,7 @@ from typing import Any
 from unmask.api.member.context import PlatformContext
 from unmask.api.member.uploads import PhotoError, TooLargeError, check_image, decode_photo
 from unmask.checker import CheckRequest, CheckResult, profile_from_input, run_check
+from unmask.checker.intake import profile_from_text
 from unmask.checker.redaction import ADVICE, MAX_REASONS, PublicCheck, redact
 from unmask.checker.situation import Situation
 from unmask.detectors.base import Detector
@@ -102,14 +103,18 @@ class CheckerService:
     # -- the public checker ------------------------------------------------------------------
     def public_check(
         self,
-        data: Mapping[str, Any],
+        data: Mapping[str, Any] | str,
         messages: Sequence[str] = (),
         answers: Mapping[str, bool] | None = None,
         photo: bytes | None = None,
         me: Situation | None = None,
     ) -> CheckResult:
-        """Only from what the caller sent, plus the employers' public pages."""
-        given = profile_from_input(data, datetime.now(UTC))
+        """Only from what the caller sent (a profile object, or pasted profile text), plus the
+        employers' public pages."""
+        now = datetime.now(UTC)
+        given = (
+            profile_from_text(data, now) if isinstance(data, str) else profile_from_input(data, now)
+        )
         update: dict[str, Any] = {"id": CHECKED}
         if photo is not None:
             update["photo"] = photo_ref(photo)

@@ -25,6 +25,7 @@ document.querySelectorAll(".tabs button").forEach((b) => b.addEventListener("cli
   mode = b.dataset.tab;
   document.querySelectorAll(".tabs button").forEach((x) => x.classList.toggle("on", x === b));
   $("tab-fields").hidden = mode !== "fields";
+  $("tab-paste").hidden = mode !== "paste";
   $("tab-json").hidden = mode !== "json";
 }));
 
@@ -40,14 +41,22 @@ function readPhoto() {
 }
 
 function profileFromForm() {
-  if (mode === "json") return JSON.parse($("f-json").value);
+  if (mode === "json") return { profile: JSON.parse($("f-json").value) };
+  if (mode === "paste") return { profile_text: $("f-paste").value };
   const p = {};
-  for (const k of ["name", "headline", "employer", "title"]) {
+  for (const k of ["name", "headline", "employer", "title", "about"]) {
     const v = $("f-" + k).value.trim(); if (v) p[k] = v;
   }
   const id = $("f-id").value.trim().replace(/[?#].*$/, "").split("/").filter(Boolean).pop();
   if (id) p.id = id;
-  return p;
+  return { profile: p };
+}
+
+function meFromForm() {
+  const role = $("f-me-role").value.trim(), sector = $("f-me-sector").value;
+  const clearance = $("f-me-clearance").checked;
+  if (!role && !sector && !clearance) return null;
+  return { role, sector, clearance };
 }
 
 function fill(list, items) {
@@ -63,7 +72,8 @@ $("check-form").addEventListener("submit", async (ev) => {
     const answers = {};
     document.querySelectorAll("input[name=q]").forEach((q) => { answers[q.value] = q.checked; });
     const messages = $("f-messages").value.split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean);
-    body = { profile: profileFromForm(), messages, answers: answers, photo: await readPhoto() };
+    body = Object.assign(profileFromForm(),
+      { messages, answers: answers, me: meFromForm(), photo: await readPhoto() });
   } catch (e) {
     $("check-error").textContent = "That is not valid JSON: " + e.message;
     $("check-error").hidden = false; return;

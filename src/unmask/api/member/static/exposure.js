@@ -4,12 +4,17 @@ $("ex-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   const box = $("ex-result");
   box.textContent = "";
-  let profile;
-  try { profile = JSON.parse($("ex-json").value); } catch (e) {
-    box.className = "err"; box.textContent = "That is not valid JSON."; return;
+  const text = $("ex-json").value;
+  let body;
+  if (/^\s*[{[]/.test(text)) {
+    try { body = { profile: JSON.parse(text) }; } catch (e) {
+      box.className = "err"; box.textContent = "That is not valid JSON: " + e.message; return;
+    }
+  } else {
+    body = { profile_text: text };
   }
   const res = await fetch("/api/v1/exposure", { method: "POST",
-    headers: { "Content-Type": "application/json" }, body: JSON.stringify({ profile }) });
+    headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   const data = await res.json();
   if (!res.ok) { box.className = "err"; box.textContent = data.detail || "Error"; return; }
   box.className = "";
