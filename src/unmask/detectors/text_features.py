@@ -21,6 +21,7 @@ __all__ = [
     "find_placeholders",
     "generated_style_hits",
     "normalise_text",
+    "remove_placeholders",
     "sentences",
     "style_features",
     "words",
@@ -36,9 +37,6 @@ _CHAR_MAP = str.maketrans(
 _PLACEHOLDER = re.compile(
     r"\[[^\[\]]{1,120}\]|\{\{?[^{}]{1,60}\}?\}|<(?:name|company|title)>", re.I
 )
-_ANONYMISED = re.compile(r"#(?:URL|EMAIL|PHONE)_[0-9a-f]+#")
-_GLUED_SENTENCE = re.compile(r"([a-z0-9)])([.!?:;,])([A-Z])")
-_GLUED_WORDS = re.compile(r"([a-z]{2})([A-Z][a-z])")
 _BULLET = re.compile(r"(?m)^\s*(?:[*\-+]|\d{1,2}[.)])\s+")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+")
@@ -51,19 +49,22 @@ def normalise_text(text: str) -> str:
     """One form for text from any source.
 
     HTML entities decoded, Unicode compatibility forms folded, typographic quotes, dashes and
-    bullets made plain, markdown emphasis and list markers dropped, template placeholders
-    (``[Company Name]``) and anonymisation tokens removed, words glued together by scraping split
-    again ("teamPlease" -> "team Please"), and every run of whitespace made one space. Layout
-    is deliberately thrown away: it depends on where the text was copied from, not who wrote it.
+    bullets made plain, markdown emphasis and list markers dropped, and every run of whitespace
+    made one space. Layout is deliberately thrown away: it depends on where the text was copied
+    from, not who wrote it. Nothing else is rewritten: words keep their spelling and case
+    ("LinkedIn" stays "LinkedIn") and template placeholders stay (they are evidence, see
+    ``find_placeholders``). Repairs that one corpus needs (EMSCAD's glued words and
+    anonymisation tokens) belong to that corpus's evaluation adapter, not here.
     """
     t = unicodedata.normalize("NFKC", html.unescape(text)).translate(_CHAR_MAP)
-    t = _PLACEHOLDER.sub(" ", t)
-    t = _ANONYMISED.sub(" ", t)
     t = t.replace("**", "").replace("__", "")
     t = _BULLET.sub(" ", t)
-    t = _GLUED_SENTENCE.sub(r"\1\2 \3", t)
-    t = _GLUED_WORDS.sub(r"\1 \2", t)
     return _SPACE.sub(" ", t).strip()
+
+
+def remove_placeholders(text: str) -> str:
+    """``text`` without its template slots (``[Company Name]``), whitespace made single."""
+    return _SPACE.sub(" ", _PLACEHOLDER.sub(" ", text)).strip()
 
 
 def find_placeholders(text: str) -> list[str]:

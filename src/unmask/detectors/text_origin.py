@@ -37,7 +37,7 @@ def _document(texts: list[tuple[str, str]]) -> str:
 @register
 class TextOrigin:
     name: ClassVar[str] = "text_origin"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     needs: ClassVar[frozenset[str]] = frozenset({"account", "invitation"})
     description: ClassVar[str] = (
         "Generated or templated profile text: trained text model, placeholders, stock phrasing, "

@@ -20,7 +20,7 @@ SUITE_MODULES: tuple[str, ...] = (
     "unmask.evaluation.photos.reuse",
     "unmask.evaluation.photos.synthetic",
     "unmask.evaluation.network_sim",
-    "unmask.evaluation.suite_jobs",
+    "unmask.evaluation.suite_text_origin",
     "unmask.evaluation.suite_sms",
     "unmask.evaluation.suite_text_sim",
 )

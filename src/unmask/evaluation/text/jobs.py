@@ -5,10 +5,13 @@
 one field (company profile, description, requirements, benefits) of one post, human or LLM. Leaks
 and confounds removed, on both classes alike:
 
-- scraping artefacts (HTML entities, glued sentences, bullets, layout): ``normalise_text``, then
-  anything outside ASCII is dropped (mojibake and typographic marks appear almost only in the
-  human text);
-- template placeholders (``[Company Name]``, ``[Job Title ...]``): removed by ``normalise_text``;
+- scraping artefacts: ``normalise_text`` (HTML entities, bullets, layout), then this corpus's own
+  repairs, which production never applies: EMSCAD lost its line breaks, so sentences and words
+  were glued together ("teamPlease" -> "team Please"); its anonymisation tokens (``#URL_...#``)
+  are dropped; anything outside ASCII is dropped (mojibake and typographic marks appear almost
+  only in the human text);
+- template placeholders (``[Company Name]``, ``[Job Title ...]``, in 401 rewrites and 25 human
+  posts): removed (``remove_placeholders``);
 - fields the LLM left unchanged (most ``benefits``): pairs whose two versions share more than 60%
   of their word 3-shingles are dropped (they are not LLM text);
 - fields shorter than 40 characters in either version are dropped;
@@ -21,29 +24,29 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from unmask.detectors.text_features import normalise_text
+from unmask.detectors.text_features import normalise_text, remove_placeholders
+from unmask.evaluation.text import TextSample
 
 HUMAN = Path("text/jobs/fake_jobs.csv")
 LLM = Path("text/jobs/llm_refined_fake_posts2.csv")
 FIELDS = ("company_profile", "description", "requirements", "benefits")
+SOURCE = "jobs"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SPACE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class JobSample:
-    text: str
-    label: int  # 1: LLM rewrite
-    pair: int
-    field: str
-    group: int
+_ANONYMISED = re.compile(r"#(?:URL|EMAIL|PHONE)_[0-9a-f]+#")
+_GLUED_SENTENCE = re.compile(r"([a-z0-9)])([.!?:;,])([A-Z])")
+_GLUED_WORDS = re.compile(r"([a-z]{2})([A-Z][a-z])")
 
 
 def clean(text: str) -> str:
-    return _SPACE.sub(" ", _NON_ASCII.sub(" ", normalise_text(text))).strip()
+    """EMSCAD's repairs on top of ``normalise_text`` (see the module docstring)."""
+    t = remove_placeholders(normalise_text(text))
+    t = _ANONYMISED.sub(" ", t)
+    t = _GLUED_SENTENCE.sub(r"\1\2 \3", t)
+    t = _GLUED_WORDS.sub(r"\1 \2", t)
+    return _SPACE.sub(" ", _NON_ASCII.sub(" ", t)).strip()
 
 
 def _shingles(text: str, k: int) -> set[str]:
@@ -76,7 +79,7 @@ def _groups(texts: list[tuple[int, str]], n_pairs: int) -> list[int]:
     return [find(i) for i in range(n_pairs)]
 
 
-def load_pairs(data: Path, min_chars: int = 40, max_overlap: float = 0.6) -> list[JobSample]:
+def load_jobs(data: Path, min_chars: int = 40, max_overlap: float = 0.6) -> list[TextSample]:
     csv.field_size_limit(1 << 30)
     with (data / HUMAN).open(encoding="utf-8", newline="") as fh:
         human = list(csv.DictReader(fh))
@@ -98,7 +101,7 @@ def load_pairs(data: Path, min_chars: int = 40, max_overlap: float = 0.6) -> lis
     flat = [(p, t) for p, _, h, m in kept for t in (h, m)]
     group = _groups(flat, len(human))
     return [
-        JobSample(text, label, pair, field, group[pair])
+        TextSample(text, label, SOURCE, f"jobs:{group[pair]}", field)
         for pair, field, h, m in kept
         for text, label in ((h, 0), (m, 1))
     ]
