@@ -32,10 +32,10 @@ def main() -> None:
     from unmask.audit import append, verify
     from unmask.auth import create_token, create_user
     from unmask.cases.desk import make_desk
-    from unmask.cases.repo import Filters, list_cases
     from unmask.cases.sync import sync_cases
     from unmask.engine import run_scan
     from unmask.ingest.runner import ingest
+    from unmask.model.review import Filters
     from unmask.scoring import load_policy
     from unmask.settings import Settings
     from unmask.sim import simulate
@@ -62,8 +62,8 @@ def main() -> None:
             for lb in store.snapshot(["label"]).labels
             if lb.label.value == "fake"
         }
-        with store.connect() as conn:
-            queue = list_cases(conn, Filters(status="queue", limit=10_000))[0]
+        with store.unit_of_work() as uow:
+            queue = uow.cases.search(Filters(status="queue", limit=10_000))[0]
         in_queue = [c for c in queue if c.subject in truth]
         clustered = [c for c in queue if c.campaign]
         majority: dict[str, str | None] = {}
@@ -99,10 +99,10 @@ def main() -> None:
             timings[name] = round(best * 1000, 1)
 
         t0 = time.perf_counter()
-        with store.engine.begin() as conn:
+        with store.unit_of_work() as uow:
             for i in range(args.events):
                 append(
-                    conn,
+                    uow.audit,
                     actor="bench",
                     kind="bench.event",
                     reason=f"event {i}",

@@ -21,11 +21,11 @@ sys.path.insert(0, str(ROOT))
 def prepare(data: Path, members: int, seed: int) -> object:
     from unmask.auth import create_user, get_user
     from unmask.cases.desk import make_desk
-    from unmask.cases.repo import Filters, list_cases
     from unmask.cases.service import decide, file_appeal, review_second
     from unmask.cases.sync import sync_cases
     from unmask.engine import run_scan
     from unmask.ingest.runner import ingest
+    from unmask.model.review import Filters
     from unmask.scoring import load_policy
     from unmask.settings import Settings
     from unmask.sim import simulate
@@ -43,8 +43,8 @@ def prepare(data: Path, members: int, seed: int) -> object:
     sync_cases(desk)
     lena, lars, alice = (get_user(store, n) for n in ("lena", "lars", "alice"))
     assert lena and lars and alice
-    with store.connect() as conn:
-        queue = list_cases(conn, Filters(status="queue"))[0]
+    with store.unit_of_work() as uow:
+        queue = uow.cases.search(Filters(status="queue"))[0]
     top = queue[0]
     out = decide(
         desk,
@@ -55,8 +55,8 @@ def prepare(data: Path, members: int, seed: int) -> object:
         "campaign",
     )
     review_second(desk, top.id, out.decision_id, lars, True, "Agree: one operator")
-    with store.connect() as conn:
-        rest = list_cases(conn, Filters(status="queue"))[0]
+    with store.unit_of_work() as uow:
+        rest = uow.cases.search(Filters(status="queue"))[0]
     lone = [c for c in rest if not c.campaign]
     if lone:
         decide(
