@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 from tests.console.conftest import PASSWORD, ROLES
+from tests.console.test_console_api import _login
 
 from unmask.api import create_app
 from unmask.auth.permissions import GRANTS, allowed
@@ -20,21 +20,6 @@ def client(store: Store) -> Iterator[TestClient]:
         yield c
 
 
-def _sign_in(client: TestClient, name: str) -> str:
-    page = client.get("/login").text
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
-    assert token
-    r = client.post(
-        "/login",
-        data={"name": name, "password": PASSWORD, "csrf_token": token.group(1)},
-        follow_redirects=False,
-    )
-    assert r.status_code == 303
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/console/queue").text)
-    assert found
-    return found.group(1)
-
-
 def test_every_role_is_known_and_every_permission_names_known_roles() -> None:
     from unmask.auth import ROLES as KNOWN
 
@@ -44,7 +29,7 @@ def test_every_role_is_known_and_every_permission_names_known_roles() -> None:
 
 @pytest.mark.parametrize("name", ["alice", "aud", "lena"])
 def test_console_audit_page_follows_the_api(client: TestClient, name: str) -> None:
-    _sign_in(client, name)
+    _login(client, name)
     role = ROLES[name]
     page = client.get("/console/audit")
     assert (page.status_code == 200) == allowed(role, "audit"), (role, page.status_code)
@@ -65,7 +50,7 @@ def test_auditor_cannot_reopen_a_case_through_the_console_form(
         f"/api/v1/cases/{top}/appeals", json={"text": "it is me, really"}, auth=("aud", PASSWORD)
     )
     assert api.status_code == 403
-    csrf = _sign_in(client, "aud")
+    csrf = _login(client, "aud")
     form = client.post(
         f"/console/cases/{top}/appeal",
         data={"text": "it is me, really", "csrf_token": csrf},
