@@ -1,4 +1,5 @@
-"""Regenerate docs/img/checker.png: the checker page rating the planted persona of world.py.
+"""Regenerate docs/img/checker.png: the checker page rating the planted persona of world.py from
+its pasted profile page, its messages and the member's "about you".
 
 .venv/bin/python -m tests.member.screenshot
 """
@@ -16,6 +17,20 @@ from unmask.settings import Settings
 from unmask.store import Store
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "img" / "checker.png"
+#: What a browser copies from the persona's profile page (invented).
+PERSONA_PAGE = """Helen Marsh
+Senior Talent Partner | Meridian Strategic Advisory
+London, England, United Kingdom
+500+ connections
+
+About
+Connecting policy minds.
+
+Experience
+Senior Talent Partner
+Meridian Strategic Advisory · Full-time
+Dec 2025 - Present · 3 mos
+"""
 
 
 def main() -> None:
@@ -27,12 +42,12 @@ def main() -> None:
         with live_server(store) as base, chromium_page() as page:
             page.set_viewport_size({"width": 1280, "height": 1010})
             page.goto(f"{base}/check")
-            page.fill("#f-name", "Helen Marsh")
-            page.fill("#f-id", "https://platform.example/in/persona-1/")
-            page.fill("#f-headline", "Senior Talent Partner | Meridian Strategic Advisory")
-            page.fill("#f-employer", "Meridian Strategic Advisory")
-            page.fill("#f-title", "Senior Talent Partner")
-            page.fill("#f-messages", "\n\n".join(PERSONA_MESSAGES[1:]))
+            page.click("button[data-tab=paste]")
+            page.fill("#f-paste", PERSONA_PAGE)
+            page.fill("#f-messages", "\n\n".join(PERSONA_MESSAGES))
+            page.fill("#f-me-role", "Avionics engineer")
+            page.select_option("#f-me-sector", "defence")
+            page.check("#f-me-clearance")
             page.check("input[value=large_offer]")
             page.check("input[value=off_platform]")
             page.click("#check-btn")

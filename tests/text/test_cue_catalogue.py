@@ -129,3 +129,27 @@ def test_bad_weight_and_missing_reason_are_located() -> None:
         parse_catalogue(no_reason, "cues.toml")
     with pytest.raises(CatalogueError, match="unknown term"):
         parse_catalogue(_shipped().replace("'{money}',", "'{moneys}',", 1), "cues.toml")
+
+
+def test_one_definition_for_the_detector_the_checker_and_the_live_path() -> None:
+    from datetime import UTC, datetime
+
+    from unmask.checker.cues import message_cues
+    from unmask.detectors.approach_language import ApproachLanguage
+    from unmask.live.assess import language_findings
+    from unmask.live.events import LiveEvent
+    from unmask.model import Account, Message, Snapshot
+
+    texts = ["Impressed by your work.", "We pay USD 2,000 per report. Continue on Telegram?"]
+    t0 = datetime(2026, 1, 1, tzinfo=UTC)
+    account = Account(id="p", name="P", created_at=t0)
+    msgs = [Message(id=f"m{i}", sender="p", recipient="r", sent_at=t0.replace(hour=i), body=t)
+            for i, t in enumerate(texts)]  # fmt: skip
+    snap = Snapshot(accounts={"p": account}, messages=msgs, as_of=t0.replace(hour=5))
+    batch = ApproachLanguage().detect(snap, ["p"])[0]
+    checker = message_cues("p", texts)
+    assert batch.score == checker.score
+    assert batch.evidence[0].data["categories"] == checker.evidence[0].data["categories"]
+    event = LiveEvent("message", msgs[1])
+    live = language_findings("p", [" ".join(texts)], {}, event)[0]
+    assert {"paid_report", "off_platform", "flattery"} <= set(live.evidence[0].data["categories"])
