@@ -80,7 +80,9 @@ def test_input_that_is_not_a_profile_is_an_error(bad: str) -> None:
 
 def test_typed_fields_are_checked() -> None:
     with pytest.raises(IntakeError, match="unknown field"):
-        profile_from_input({"name": "A", "colour": "red"}, T0)
+        profile_from_input({"colour": "red"}, T0)
+    extra = profile_from_input({"name": "A", "url": "https://x.example/in/a", "connections": 5}, T0)
+    assert extra.name == "A", "other keys next to a real profile are ignored"
     with pytest.raises(IntakeError, match="at least a name"):
         profile_from_input({"title": "CEO"}, T0)
     with pytest.raises(IntakeError, match="positions"):

@@ -5,7 +5,8 @@ export (camelCase keys such as ``firstName``, ``positions[].companyName``), the 
 into the checker page (``name``, ``headline``, ``employer``, ``title``, ``about``, ...; see
 ``TYPED_FIELDS``) and the text a browser copies from a profile page (``profile_from_text``, parsed
 by ``paste.parse_paste``). Anything else is an error, never a profile of "unknown": a JSON object
-with none of the profile's fields (``{"foo": 1}``) is refused with the fields that are expected.
+with none of the profile's fields (``{"foo": 1}``) is refused with the fields that are expected;
+other keys next to a real profile are ignored.
 When the member does not know when the account was created, it is taken as *not new* (ten years
 before ``as_of``): an unknown age must not raise the risk of a genuine profile.
 """
@@ -92,14 +93,15 @@ def _list_of_maps(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
 
 
 def _from_fields(data: Mapping[str, Any], as_of: datetime) -> dict[str, Any]:
-    unknown = sorted(str(k) for k in set(data) - TYPED_FIELDS)
-    if unknown:
-        raise IntakeError(
-            f"not a profile: unknown field(s) {', '.join(unknown[:5])}; give name, headline, "
-            "employer, title, about, location or school (or paste the profile's text)"
-        )
     if not any(data.get(k) for k in _CONTENT):
+        unknown = sorted(str(k) for k in set(data) - TYPED_FIELDS)
+        if unknown:
+            raise IntakeError(
+                f"not a profile: unknown field(s) {', '.join(unknown[:5])}; give name, headline, "
+                "employer, title, about, location or school (or paste the profile's text)"
+            )
         raise IntakeError("not a profile: give at least a name, headline or employer")
+    # Other keys next to a real profile (a profile URL, a connection count) are ignored.
     employer = _text(data, "employer")
     out: dict[str, Any] = {
         "id": _text(data, "id") or _anon_id(data),
