@@ -10,7 +10,9 @@ classifier), ``.integro_similarity`` (victim weights times embeddedness), ``.sim
 (embeddedness only: no side information), ``.refusals`` (invitation refusals alone, no
 propagation: complementary evidence, not a trust ranking), ``.embedded`` (squared embeddedness
 weights, trust per plain degree: graph and trusted seeds only) and ``.known_fakes`` (the same,
-trust against distrust from ``KNOWN_SYBILS`` Sybils the platform removed earlier).
+trust against distrust from ``KNOWN_SYBILS`` Sybils the platform removed earlier);
+``trust_propagation`` is the production default (:func:`unmask.detectors.graph.auto.auto_suspicion`,
+no known fakes) and ``sybilrank_reference`` plain SybilRank, the same pair as in ``graph_sybil``.
 
 Every method is scored on the same accounts: trusted seeds and the known Sybils are excluded.
 Parameters of the new variants were chosen on simulation seeds 100–104; rows report seeds 0–4.
@@ -26,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from unmask.detectors.graph import edge_weights, propagate, sybilrank
+from unmask.detectors.graph.auto import auto_suspicion
 from unmask.detectors.graph.belief import trust_distrust
 from unmask.detectors.graph.invitations import invitation_evidence
 from unmask.evaluation.rows import EvalRow
@@ -73,6 +76,10 @@ def _known_fakes(sc: Scenario, seeds: Ids, known: Ids) -> npt.NDArray[np.float64
     return trust_distrust(sc.adj, seeds, known)
 
 
+def _default(sc: Scenario, seeds: Ids, _: Ids) -> npt.NDArray[np.float64]:
+    return auto_suspicion(sc.adj, seeds)[0]
+
+
 METHODS: dict[str, Method] = {
     "trust_propagation.sybilrank": lambda sc, s, _: -sybilrank(sc.adj, s),
     "trust_propagation.integro": _weighted(victims=True, similarity=False),
@@ -81,6 +88,9 @@ METHODS: dict[str, Method] = {
     "trust_propagation.refusals": _refusals,
     "trust_propagation.embedded": _embedded,
     "trust_propagation.known_fakes": _known_fakes,
+    # the production default and the plain reference, under the names every graph suite uses
+    "trust_propagation": _default,
+    "sybilrank_reference": lambda sc, s, _: -sybilrank(sc.adj, s),
 }
 
 
