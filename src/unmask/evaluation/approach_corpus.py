@@ -4,7 +4,8 @@
 ("hostile"|"genuine"), "profile" (typed fields), "me" (the member's situation), "messages"}``,
 written for this project from ../shared/TRADECRAFT.md and public case reporting (no real
 people). Files ending ``_a`` hold the scenarios used while writing the catalogue's patterns
-(**tuning**); the others were only scored (**untouched**).
+(**tuning**); the others were only scored (**untouched**); those ending ``_blind`` were written
+after the catalogue was frozen and scored once.
 
 Two readings:
 
