@@ -13,10 +13,10 @@ from typing import Any
 from unmask.actions.executor import Executor, Severed, Transactional
 from unmask.actions.intel import indicators_for
 from unmask.actions.notify import Channel, Notice, guidance
-from unmask.cases.context import load_context
 from unmask.failpoints import failpoint
 from unmask.ingest.validate import content_hash
 from unmask.model.review import Case
+from unmask.store.context import load_context
 from unmask.store.interface import DataStore, UnitOfWork
 
 

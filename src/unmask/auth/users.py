@@ -6,16 +6,12 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Literal, get_args
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 
-from unmask.store import Store
-from unmask.store.schema import api_tokens, users
+from unmask.store.interface import ConflictError, DataStore
 
 Role = Literal["analyst", "lead", "admin", "auditor", "partner", "service"]
 ROLES: tuple[str, ...] = get_args(Role)
@@ -35,7 +31,7 @@ class User:
 
 
 def create_user(
-    store: Store, name: str, role: str, password: str | None = None
+    store: DataStore, name: str, role: str, password: str | None = None
 ) -> tuple[User, str]:
     """Create a user; returns it and its password (generated when not given)."""
     if role not in ROLES:
@@ -45,31 +41,24 @@ def create_user(
     password = password or secrets.token_urlsafe(12)
     if len(password) < 10:
         raise AuthError("a password has at least 10 characters")
+    hashed = _hasher.hash(password)
     try:
-        with store.engine.begin() as conn:
-            uid = conn.execute(
-                users.insert().values(
-                    name=name,
-                    role=role,
-                    password_hash=_hasher.hash(password),
-                    created_at=datetime.now(UTC),
-                    disabled=False,
-                )
-            ).inserted_primary_key[0]  # type: ignore[index]
-    except IntegrityError:
+        with store.unit_of_work() as uow:
+            uid = uow.users.add(name, role, hashed)
+    except ConflictError:
         raise AuthError(f"a user named {name!r} already exists") from None
-    return User(int(uid), name, role), password
+    return User(uid, name, role), password
 
 
-def get_user(store: Store, name: str) -> User | None:
-    with store.connect() as conn:
-        row = conn.execute(select(users).where(users.c.name == name)).first()
+def get_user(store: DataStore, name: str) -> User | None:
+    with store.unit_of_work() as uow:
+        row = uow.users.by_name(name)
     return User(row.id, row.name, row.role) if row else None
 
 
-def authenticate_password(store: Store, name: str, password: str) -> User | None:
-    with store.connect() as conn:
-        row = conn.execute(select(users).where(users.c.name == name)).first()
+def authenticate_password(store: DataStore, name: str, password: str) -> User | None:
+    with store.unit_of_work() as uow:
+        row = uow.users.by_name(name)
     if row is None or row.disabled:
         _hasher.hash(password)  # spend the same time whether or not the user exists
         return None
@@ -78,12 +67,8 @@ def authenticate_password(store: Store, name: str, password: str) -> User | None
     except (VerificationError, InvalidHashError):
         return None
     if _hasher.check_needs_rehash(row.password_hash):
-        with store.engine.begin() as conn:
-            conn.execute(
-                update(users)
-                .where(users.c.id == row.id)
-                .values(password_hash=_hasher.hash(password))
-            )
+        with store.unit_of_work() as uow:
+            uow.users.set_password_hash(row.id, _hasher.hash(password))
     return User(row.id, row.name, row.role)
 
 
@@ -91,28 +76,16 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_token(store: Store, user: User, label: str = "") -> str:
+def create_token(store: DataStore, user: User, label: str = "") -> str:
     token = "um_" + secrets.token_urlsafe(32)
-    with store.engine.begin() as conn:
-        conn.execute(
-            api_tokens.insert().values(
-                token_hash=_digest(token),
-                user_id=user.id,
-                label=label,
-                created_at=datetime.now(UTC),
-                revoked=False,
-            )
-        )
+    with store.unit_of_work() as uow:
+        uow.users.add_token(_digest(token), user.id, label)
     return token
 
 
-def authenticate_token(store: Store, token: str) -> User | None:
-    with store.connect() as conn:
-        row = conn.execute(
-            select(users.c.id, users.c.name, users.c.role, users.c.disabled, api_tokens.c.revoked)
-            .join(api_tokens, api_tokens.c.user_id == users.c.id)
-            .where(api_tokens.c.token_hash == _digest(token))
-        ).first()
-    if row is None or row.revoked or row.disabled:
+def authenticate_token(store: DataStore, token: str) -> User | None:
+    with store.unit_of_work() as uow:
+        row = uow.users.by_token(_digest(token))
+    if row is None or row.disabled:
         return None
     return User(row.id, row.name, row.role)

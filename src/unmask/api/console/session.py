@@ -19,13 +19,10 @@ from urllib.parse import parse_qs
 
 import anyio
 import orjson
-from sqlalchemy import delete, select
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from unmask.auth import User
 from unmask.store import Store
-from unmask.store.review_schema import console_sessions
-from unmask.store.schema import users
 
 COOKIE = "unmask_session"
 LIFETIME = timedelta(hours=12)
@@ -41,47 +38,23 @@ def _digest(token: str) -> str:
 def create_session(store: Store, user: User) -> str:
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
-    with store.engine.begin() as conn:
-        conn.execute(delete(console_sessions).where(console_sessions.c.expires_at < now))
-        conn.execute(
-            console_sessions.insert().values(
-                token_hash=_digest(token),
-                user_id=user.id,
-                csrf=secrets.token_urlsafe(32),
-                created_at=now,
-                expires_at=now + LIFETIME,
-            )
-        )
+    with store.unit_of_work() as uow:
+        uow.users.add_session(_digest(token), user.id, secrets.token_urlsafe(32), now + LIFETIME)
     return token
 
 
 def lookup(store: Store, token: str) -> tuple[User, str] | None:
-    with store.connect() as conn:
-        row = conn.execute(
-            select(
-                users.c.id,
-                users.c.name,
-                users.c.role,
-                users.c.disabled,
-                console_sessions.c.csrf,
-                console_sessions.c.expires_at,
-            )
-            .join(users, users.c.id == console_sessions.c.user_id)
-            .where(console_sessions.c.token_hash == _digest(token))
-        ).first()
-    if row is None or row.disabled:
+    with store.unit_of_work() as uow:
+        found = uow.users.session(_digest(token))
+    if found is None or found.user.disabled or found.expires_at < datetime.now(UTC):
         return None
-    expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=UTC)
-    if expires < datetime.now(UTC):
-        return None
-    return User(row.id, row.name, row.role), str(row.csrf)
+    u = found.user
+    return User(u.id, u.name, u.role), found.csrf
 
 
 def end_session(store: Store, token: str) -> None:
-    with store.engine.begin() as conn:
-        conn.execute(
-            delete(console_sessions).where(console_sessions.c.token_hash == _digest(token))
-        )
+    with store.unit_of_work() as uow:
+        uow.users.end_session(_digest(token))
 
 
 def _headers(scope: Scope) -> dict[str, str]:
