@@ -9,14 +9,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from statistics import median
 
-from sqlalchemy import Connection, func, select
-
 from unmask.cases.queries import records_in
-from unmask.cases.repo import QUEUE_STATUSES
+from unmask.cases.repo import QUEUE_STATUSES, Filters
 from unmask.model.records import Invitation, Message
 from unmask.store import Store
 from unmask.store.interface import UnitOfWork
-from unmask.store.review_schema import actions, appeals, cases, decisions
 
 AGE_BUCKETS = ((1, "< 1 d"), (3, "1–3 d"), (7, "3–7 d"), (14, "1–2 wk"), (10**6, "> 2 wk"))
 
@@ -50,11 +47,10 @@ def _aware(at: datetime) -> datetime:
     return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
-def _queue(conn: Connection, d: Dashboard, now: datetime) -> None:
-    rows = conn.execute(select(cases.c.status, func.count()).group_by(cases.c.status)).all()
-    d.by_status = {str(s): int(n) for s, n in rows}
-    opened = conn.execute(select(cases.c.opened_at).where(cases.c.status.in_(QUEUE_STATUSES)))
-    ages = [(now - _aware(t)).total_seconds() / 86400 for (t,) in opened]
+def _queue(uow: UnitOfWork, d: Dashboard, now: datetime) -> None:
+    summary = uow.cases.summary()
+    d.by_status = summary.by_status
+    ages = [(now - _aware(t)).total_seconds() / 86400 for t in summary.queued_opened]
     d.oldest_days = max(ages, default=0.0)
     d.ages = [
         (name, sum(1 for a in ages if lo <= a < hi))
@@ -62,38 +58,26 @@ def _queue(conn: Connection, d: Dashboard, now: datetime) -> None:
     ]
 
 
-def _per_day(conn: Connection, d: Dashboard, now: datetime, span: int = 14) -> None:
+def _per_day(uow: UnitOfWork, d: Dashboard, now: datetime, span: int = 14) -> None:
     start = (now - timedelta(days=span - 1)).date()
     d.days = [(start + timedelta(days=i)).strftime("%d %b") for i in range(span)]
     counts: dict[str, list[int]] = {a: [0] * span for a in ("clear", "restrict", "remove")}
-    rows = conn.execute(
-        select(decisions.c.action, decisions.c.created_at, decisions.c.resolved_at).where(
-            decisions.c.status.in_(("applied", "approved"))
-        )
-    )
-    for action, created, resolved in rows:
-        day = _aware(resolved or created).date()
-        if action in counts and start <= day <= now.date():
-            counts[action][(day - start).days] += 1
+    for dec in uow.cases.decisions_with(("applied", "approved")):
+        day = _aware(dec.resolved_at or dec.created_at).date()
+        if dec.action in counts and start <= day <= now.date():
+            counts[dec.action][(day - start).days] += 1
     d.per_day = counts
 
 
-def _removals(conn: Connection, uow: UnitOfWork, d: Dashboard) -> None:
-    removed = dict(
-        conn.execute(
-            select(actions.c.subject, func.min(actions.c.at))
-            .where(actions.c.kind == "remove")
-            .group_by(actions.c.subject)
-        ).all()
-    )
+def _removals(uow: UnitOfWork, d: Dashboard) -> None:
+    removals = uow.enforcement.actions_of_kind("remove")
+    removed: dict[str, datetime] = {}
+    for a in removals:
+        removed[a.subject] = min(removed.get(a.subject, a.at), a.at)
     d.removals = len(removed)
-    removed_cases = select(actions.c.case_id).where(actions.c.kind == "remove")
-    d.overturned = int(
-        conn.execute(
-            select(func.count())
-            .select_from(appeals)
-            .where(appeals.c.outcome == "overturned", appeals.c.case_id.in_(removed_cases))
-        ).scalar_one()
+    removed_cases = {a.case_id for a in removals}
+    d.overturned = sum(
+        1 for a in uow.cases.appeals_with("overturned") if a.case_id in removed_cases
     )
     first: dict[str, datetime] = {}
     sent: list[Invitation | Message] = [*records_in(uow.records, Invitation, "sender", removed)]
@@ -105,19 +89,16 @@ def _removals(conn: Connection, uow: UnitOfWork, d: Dashboard) -> None:
     )
 
 
-def _prevalence(store: Store, conn: Connection, uow: UnitOfWork, d: Dashboard) -> None:
+def _prevalence(store: Store, uow: UnitOfWork, d: Dashboard) -> None:
     """Expected share of each sector's members approached by a fake: a member's chance is
     ``1 - prod(1 - risk)`` over the flagged accounts that approached them (removed or restricted
     accounts count as 1, cleared ones as 0)."""
     scan = uow.scans.latest()
     flagged = uow.scans.assessments(scan.id, routes=("review", "auto_restrict")) if scan else []
     risk = {a.subject: a.risk for a in flagged}
-    for subject, outcome in conn.execute(
-        select(cases.c.subject, cases.c.outcome)
-        .where(cases.c.status == "closed")
-        .order_by(cases.c.id)
-    ):
-        risk[str(subject)] = 1.0 if outcome in ("removed", "restricted") else 0.0
+    closed, _ = uow.cases.search(Filters(status="closed", limit=10**9))
+    for case in sorted(closed, key=lambda c: c.id):
+        risk[case.subject] = 1.0 if case.outcome in ("removed", "restricted") else 0.0
     survive: dict[str, float] = {}
     sent: list[Invitation | Message] = [*records_in(uow.records, Invitation, "sender", risk)]
     sent += records_in(uow.records, Message, "sender", risk)
@@ -140,9 +121,9 @@ def _prevalence(store: Store, conn: Connection, uow: UnitOfWork, d: Dashboard) -
 def dashboard(store: Store, now: datetime | None = None) -> Dashboard:
     now = now or datetime.now(UTC)
     d = Dashboard()
-    with store.connect() as conn, store.unit_of_work() as uow:
-        _queue(conn, d, now)
-        _per_day(conn, d, now)
-        _removals(conn, uow, d)
-        _prevalence(store, conn, uow, d)
+    with store.unit_of_work() as uow:
+        _queue(uow, d, now)
+        _per_day(uow, d, now)
+        _removals(uow, d)
+        _prevalence(store, uow, d)
     return d

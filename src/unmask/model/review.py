@@ -55,6 +55,16 @@ class Filters:
 
 
 @dataclass(frozen=True)
+class CaseSummary:
+    """The queue at a glance: cases per status, open campaigns by size, when each queued case
+    was opened."""
+
+    by_status: dict[str, int]
+    queued_campaigns: list[tuple[str, int]]
+    queued_opened: list[datetime]
+
+
+@dataclass(frozen=True)
 class Decision:
     id: int
     case_id: int

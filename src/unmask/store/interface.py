@@ -16,8 +16,17 @@ from typing import Any, Protocol
 
 from unmask.model.audit import ChainedEvent
 from unmask.model.findings import Assessment, Finding
+from unmask.model.members import StoredAlert
 from unmask.model.records import Connection, Invitation, RecordBase
-from unmask.model.review import Action, Appeal, Case, Decision, Filters, Notification
+from unmask.model.review import (
+    Action,
+    Appeal,
+    Case,
+    CaseSummary,
+    Decision,
+    Filters,
+    Notification,
+)
 from unmask.model.scans import Scan, ScanCampaign, Scored
 from unmask.model.users import Session, StoredUser
 
@@ -124,6 +133,10 @@ class Cases(Protocol):
         """The newest case (highest generation) of each subject that has one."""
         ...
 
+    def summary(self) -> CaseSummary:
+        """Queued campaigns largest first (then by key)."""
+        ...
+
     def of_campaign(self, campaign: str) -> list[Case]:
         """Highest priority first."""
         ...
@@ -155,6 +168,10 @@ class Cases(Protocol):
 
     def pending_decision(self, case_id: int) -> Decision | None: ...
 
+    def decisions_with(self, statuses: Sequence[str]) -> list[Decision]:
+        """Every decision in one of these statuses, oldest first."""
+        ...
+
     def resolve_decision(
         self, decision_id: int, status: str, second_actor: str, second_reason: str
     ) -> bool:
@@ -167,6 +184,10 @@ class Cases(Protocol):
 
     def appeals_of(self, case_id: int) -> list[Appeal]:
         """Oldest first."""
+        ...
+
+    def appeals_with(self, outcome: str) -> list[Appeal]:
+        """Every appeal with this outcome, oldest first."""
         ...
 
     def resolve_appeal(self, appeal_id: int, outcome: str) -> None: ...
@@ -195,6 +216,10 @@ class Enforcement(Protocol):
 
     def actions_of(self, case_id: int) -> list[Action]:
         """Oldest first."""
+        ...
+
+    def actions_of_kind(self, kind: str) -> list[Action]:
+        """Every action of this kind, oldest first."""
         ...
 
     def notified(self, about: str) -> set[str]:
@@ -264,6 +289,85 @@ class Users(Protocol):
     def end_session(self, token_hash: str) -> None: ...
 
 
+class Members(Protocol):
+    """Organisations, their enrolled staff (identifier HMACs only), the users of their security
+    team, and alerts to members."""
+
+    def add_org(self, org_id: str, name: str) -> None:
+        """Raises ``ConflictError`` when the id is taken."""
+        ...
+
+    def org_name(self, org_id: str) -> str | None: ...
+
+    def staff(self, org_id: str) -> set[str]: ...
+
+    def add_staff(self, org_id: str, ident_hashes: Sequence[str]) -> None:
+        """Hashes not enrolled yet (the caller leaves out the known ones)."""
+        ...
+
+    def link_user(self, user_id: int, org_id: str) -> None:
+        """The user now belongs to this organisation (and no other)."""
+        ...
+
+    def org_of_user(self, user_id: int) -> str | None: ...
+
+    def add_alert(
+        self,
+        fingerprint: str,
+        account_id: str,
+        kind: str,
+        message: str,
+        advice: str,
+        created_at: datetime,
+    ) -> bool:
+        """False when an alert with this fingerprint is already stored."""
+        ...
+
+    def alerts_of(self, account_id: str) -> list[StoredAlert]:
+        """Newest first."""
+        ...
+
+    def acknowledge(self, alert_id: int) -> bool:
+        """False when there is no such alert."""
+        ...
+
+
+class LiveDecisions(Protocol):
+    """Decisions of the live path, one per event key. A row is the ``live_decisions`` record as
+    JSON-ready values (``event_key``, ``kind``, ``subject``, ``target``, ``decision``, ``risk``,
+    ``reasons``, ``features``, ``policy_version``, ``source``, ``event_at``, ``decided_at``;
+    read back with ``id``, ``outcome``, ``outcome_at`` and ``overturned_*``)."""
+
+    def add_new(self, rows: Sequence[dict[str, Any]]) -> set[str]:
+        """Insert the rows whose event key is new; returns those keys."""
+        ...
+
+    def set_outcome(self, event_key: str, outcome: str, at: datetime) -> None:
+        """Record what became of the event, unless an outcome is already recorded."""
+        ...
+
+    def get(self, event_key: str) -> dict[str, Any] | None: ...
+
+    def listing(
+        self,
+        *,
+        kind: str | None = None,
+        decision: str | None = None,
+        subject: str | None = None,
+        overturned: bool | None = None,
+        before_id: int | None = None,
+        limit: int = 100,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Newest first (ids below ``before_id``), and how many match in all."""
+        ...
+
+    def open_permissive(self, decisions: Sequence[str]) -> list[tuple[int, str]]:
+        """(id, subject) of decisions of these kinds not yet overturned."""
+        ...
+
+    def overturn(self, decision_id: int, scan_id: int, route: str, risk: float) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every concern."""
 
@@ -284,6 +388,12 @@ class UnitOfWork(Protocol):
 
     @property
     def users(self) -> Users: ...
+
+    @property
+    def members(self) -> Members: ...
+
+    @property
+    def live(self) -> LiveDecisions: ...
 
 
 class DataStore(Protocol):

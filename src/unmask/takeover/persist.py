@@ -4,14 +4,12 @@ one alert per account and message (re-running adds nothing new)."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
-
 from unmask.model import Snapshot
 from unmask.store import Store
-from unmask.store.member_schema import member_alerts
 from unmask.takeover.alerts import MemberAlert, alerts_from_findings
 
 
@@ -29,24 +27,11 @@ def detect_alerts(snapshot: Snapshot) -> list[MemberAlert]:
 def save_alerts(store: Store, alerts: list[MemberAlert]) -> int:
     """Store new alerts; returns how many were new."""
     new = 0
-    with store.engine.begin() as conn:
-        have = set(conn.execute(select(member_alerts.c.fingerprint)).scalars().all())
-        for alert in alerts:
-            fp = _fingerprint(alert)
-            if fp in have:
-                continue
-            have.add(fp)
-            new += 1
-            conn.execute(
-                member_alerts.insert().values(
-                    fingerprint=fp,
-                    account_id=alert.account_id,
-                    kind=alert.kind,
-                    message=alert.message,
-                    advice=alert.advice,
-                    created_at=alert.created_at,
-                    acknowledged=False,
-                )
+    with store.unit_of_work() as uow:
+        for a in alerts:
+            fp = _fingerprint(a)
+            new += uow.members.add_alert(
+                fp, a.account_id, a.kind, a.message, a.advice, a.created_at
             )
     return new
 
@@ -59,25 +44,11 @@ def scan_logins(store: Store) -> tuple[int, int]:
 
 
 def alerts_for(store: Store, account_id: str) -> list[dict[str, Any]]:
-    with store.connect() as conn:
-        rows = conn.execute(
-            select(member_alerts)
-            .where(member_alerts.c.account_id == account_id)
-            .order_by(member_alerts.c.created_at.desc())
-        ).mappings()
-        return [
-            {
-                k: (v.isoformat() if isinstance(v, datetime) else v)
-                for k, v in r.items()
-                if k != "fingerprint"
-            }
-            for r in rows
-        ]
+    with store.unit_of_work() as uow:
+        found = uow.members.alerts_of(account_id)
+    return [asdict(a) | {"created_at": a.created_at.isoformat()} for a in found]
 
 
 def acknowledge(store: Store, alert_id: int) -> bool:
-    with store.engine.begin() as conn:
-        done = conn.execute(
-            update(member_alerts).where(member_alerts.c.id == alert_id).values(acknowledged=True)
-        )
-    return bool(done.rowcount)
+    with store.unit_of_work() as uow:
+        return uow.members.acknowledge(alert_id)

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from typing import Any
-
-import orjson
-from sqlalchemy import select
 
 from unmask.live.directory import Member, Prior, resolve_member
+from unmask.model.records import Account, Organisation
 from unmask.store import Store
-from unmask.store.schema import RECORD_TABLES
+from unmask.store.queries import all_records, records_in
 
 _CHUNK = 900
 _MAX_CACHE = 200_000
@@ -38,14 +35,12 @@ class StoreDirectory:
         now = time.monotonic()
         if now - self._loaded_at < self.ttl:
             return
-        orgs = RECORD_TABLES["organisation"]
-        with self.store.connect() as conn:
-            rows = conn.execute(select(orgs.c.id, orgs.c.name, orgs.c.sector)).all()
         with self.store.unit_of_work() as uow:
+            orgs = all_records(uow.records, Organisation)
             latest = uow.scans.latest()
         scan = latest.id if latest is not None else None
-        self._by_id = {str(i): (str(i), str(s or "other")) for i, _, s in rows}
-        self._by_name = {str(n).casefold(): (str(i), str(s or "other")) for i, n, s in rows}
+        self._by_id = {o.id: (o.id, o.sector.value) for o in orgs}
+        self._by_name = {o.name.casefold(): (o.id, o.sector.value) for o in orgs}
         if scan != self._scan_id or len(self._priors) > _MAX_CACHE:
             self._priors.clear()
         if len(self._members) > _MAX_CACHE:
@@ -53,33 +48,19 @@ class StoreDirectory:
         self._scan_id = scan
         self._loaded_at = now
 
-    @staticmethod
-    def _first_position(raw: Any) -> tuple[str | None, str | None]:
-        positions = orjson.loads(raw) if isinstance(raw, str | bytes) else raw
-        if not positions:
-            return None, None
-        first = positions[0]
-        return first.get("organisation_id"), first.get("employer")
-
     def prefetch(self, account_ids: Iterable[str]) -> None:
         self._refresh()
         asked = {a for a in account_ids if not a.startswith("ip:")}
         ids = sorted(a for a in asked if a not in self._members)
         want = sorted(a for a in asked if a not in self._priors)
-        accounts = RECORD_TABLES["account"]
-        with self.store.connect() as conn:
-            for i in range(0, len(ids), _CHUNK):
-                chunk = ids[i : i + _CHUNK]
-                found = conn.execute(
-                    select(accounts.c.id, accounts.c.positions).where(accounts.c.key.in_(chunk))
-                ).all()
-                for aid, raw in found:
-                    org_id, employer = self._first_position(raw)
-                    self._members[str(aid)] = resolve_member(
-                        org_id, employer, self._by_id, self._by_name
-                    )
-                for aid in chunk:
-                    self._members.setdefault(aid, None)
+        with self.store.unit_of_work() as uow:
+            found = records_in(uow.records, Account, "id", ids) if ids else []
+        for a in found:
+            first = a.positions[0] if a.positions else None
+            org_id, employer = (first.organisation_id, first.employer) if first else (None, None)
+            self._members[a.id] = resolve_member(org_id, employer, self._by_id, self._by_name)
+        for aid in ids:
+            self._members.setdefault(aid, None)
         scan_id = self._scan_id
         if scan_id is None:
             self._priors.update(dict.fromkeys(want))

@@ -153,3 +153,25 @@ def test_a_failed_unit_of_work_leaves_nothing(ds: DataStore) -> None:
         assert uow.enforcement.state("acct-a") == "active"
         assert uow.enforcement.actions_of(case) == [] and uow.enforcement.notices() == []
         assert uow.audit.events() == [] and uow.scans.latest(finished=False) is None
+
+
+def test_queue_summary_and_dashboard_reads(ds: DataStore) -> None:
+    with ds.unit_of_work() as uow:
+        a = _open(uow, "acct-a", campaign="cmp-2")
+        _open(uow, "acct-b", campaign="cmp-1")
+        _open(uow, "acct-c", campaign="cmp-1", status="escalated")
+        _open(uow, "acct-d", campaign="cmp-3", status="closed", outcome="removed")
+        d1 = uow.cases.add_decision(a, "remove", "account", "x", "lena", "applied", "p7")
+        uow.cases.add_decision(a, "clear", "account", "y", "lena", "pending", "p7")
+        ap = uow.cases.add_appeal(a, "it is me", "svc")
+        uow.cases.resolve_appeal(ap, "overturned")
+        uow.enforcement.record_action(a, d1, "remove", "acct-a", {}, "lena")
+        uow.enforcement.record_action(a, d1, "sever", "acct-a", {}, "lena")
+    with ds.unit_of_work() as uow:
+        s = uow.cases.summary()
+        assert s.by_status == {"open": 2, "escalated": 1, "closed": 1}
+        assert s.queued_campaigns == [("cmp-1", 2), ("cmp-2", 1)]
+        assert len(s.queued_opened) == 3 and all(t.tzinfo for t in s.queued_opened)
+        assert [d.id for d in uow.cases.decisions_with(("applied", "approved"))] == [d1]
+        assert [x.id for x in uow.cases.appeals_with("overturned")] == [ap]
+        assert [x.kind for x in uow.enforcement.actions_of_kind("remove")] == ["remove"]

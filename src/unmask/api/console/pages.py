@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import func, select
 
 from unmask.api.console.charts import colour, columns, hbars
 from unmask.api.console.deps import ConsoleUser, DeskDep
@@ -19,20 +18,9 @@ from unmask.auth.permissions import allowed, refusal
 from unmask.cases.machine import TransitionError
 from unmask.cases.metrics import dashboard
 from unmask.cases.repo import QUEUE_STATUSES, SORTS, Filters
-from unmask.store.review_schema import cases
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 STATUSES = ("queue", "open", "escalated", "awaiting_second", "appealed", "closed", "all")
-
-
-def _campaigns(conn: Any) -> list[tuple[str, int]]:
-    rows = conn.execute(
-        select(cases.c.campaign, func.count())
-        .where(cases.c.campaign.is_not(None), cases.c.status.in_(QUEUE_STATUSES))
-        .group_by(cases.c.campaign)
-        .order_by(func.count().desc())
-    ).all()
-    return [(str(c), int(n)) for c, n in rows]
 
 
 @router.get("/queue")
@@ -59,15 +47,10 @@ def queue_page(
     with desk.store.unit_of_work() as uow:
         items, total = uow.cases.search(f)
         found = people(uow.records, [c.subject for c in items])
-    with desk.store.connect() as conn:
-        by_status: dict[str, int] = {
-            str(k): int(n)
-            for k, n in conn.execute(select(cases.c.status, func.count()).group_by(cases.c.status))
-        }
-        campaigns = _campaigns(conn)
-        oldest = conn.execute(
-            select(func.min(cases.c.opened_at)).where(cases.c.status.in_(QUEUE_STATUSES))
-        ).scalar()
+        summary = uow.cases.summary()
+    by_status = summary.by_status
+    campaigns = summary.queued_campaigns
+    oldest = min(summary.queued_opened, default=None)
     rows = [
         {"case": c, "person": person(found, c.subject), "risk_class": risk_class(c.risk)}
         for c in items

@@ -12,6 +12,8 @@ from unmask.store.interface import DataStore, UnitOfWork
 from unmask.store.memory.audit import MemoryAudit
 from unmask.store.memory.cases import MemoryCases
 from unmask.store.memory.enforcement import MemoryEnforcement
+from unmask.store.memory.live import MemoryLive
+from unmask.store.memory.members import MemoryMembers
 from unmask.store.memory.records import MemoryRecords
 from unmask.store.memory.scans import MemoryScans
 from unmask.store.memory.state import State
@@ -26,6 +28,8 @@ class MemoryUnitOfWork:
         self.enforcement = MemoryEnforcement(state)
         self.audit = MemoryAudit(state)
         self.users = MemoryUsers(state)
+        self.members = MemoryMembers(state)
+        self.live = MemoryLive(state)
 
 
 class MemoryStore:

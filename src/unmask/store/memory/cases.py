@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from unmask.model.review import QUEUE_STATUSES, Appeal, Case, Decision, Filters
+from unmask.model.review import QUEUE_STATUSES, Appeal, Case, CaseSummary, Decision, Filters
 from unmask.store.memory.state import State
 
 _CASE_FIELDS = frozenset(f.name for f in dataclasses.fields(Case))
@@ -51,6 +52,16 @@ class MemoryCases:
             if case.subject in wanted and newer:
                 out[case.subject] = case
         return out
+
+    def summary(self) -> CaseSummary:
+        every = list(self.state.cases.values())
+        queued = [c for c in every if c.status in QUEUE_STATUSES]
+        sizes = Counter(c.campaign for c in queued if c.campaign)
+        return CaseSummary(
+            dict(Counter(c.status for c in every)),
+            sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])),
+            [c.opened_at for c in queued],
+        )
 
     def of_campaign(self, campaign: str) -> list[Case]:
         found = [c for c in self.state.cases.values() if c.campaign == campaign]
@@ -108,6 +119,9 @@ class MemoryCases:
     def decisions_of(self, case_id: int) -> list[Decision]:
         return [d for _, d in sorted(self.state.decisions.items()) if d.case_id == case_id]
 
+    def decisions_with(self, statuses: Sequence[str]) -> list[Decision]:
+        return [d for _, d in sorted(self.state.decisions.items()) if d.status in statuses]
+
     def pending_decision(self, case_id: int) -> Decision | None:
         found = [d for d in self.decisions_of(case_id) if d.status == "pending"]
         return found[0] if found else None
@@ -142,6 +156,9 @@ class MemoryCases:
 
     def appeals_of(self, case_id: int) -> list[Appeal]:
         return [a for _, a in sorted(self.state.appeals.items()) if a.case_id == case_id]
+
+    def appeals_with(self, outcome: str) -> list[Appeal]:
+        return [a for _, a in sorted(self.state.appeals.items()) if a.outcome == outcome]
 
     def resolve_appeal(self, appeal_id: int, outcome: str) -> None:
         a = self.state.appeals.get(appeal_id)

@@ -56,6 +56,9 @@ class MemoryEnforcement:
     def actions_of(self, case_id: int) -> list[Action]:
         return [a for _, a in sorted(self._st.actions.items()) if a.case_id == case_id]
 
+    def actions_of_kind(self, kind: str) -> list[Action]:
+        return [a for _, a in sorted(self._st.actions.items()) if a.kind == kind]
+
     def notified(self, about: str) -> set[str]:
         return {n.member for n in self._st.notices.values() if n.about == about}
 

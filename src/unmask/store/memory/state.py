@@ -9,6 +9,7 @@ from typing import Any
 
 from unmask.model.audit import ChainedEvent
 from unmask.model.findings import Finding
+from unmask.model.members import StoredAlert
 from unmask.model.records import RecordBase
 from unmask.model.review import Action, Appeal, Case, Decision, Notification
 from unmask.model.scans import Scan, ScanCampaign, Scored
@@ -32,6 +33,10 @@ class State:
     users: dict[int, StoredUser] = field(default_factory=dict)
     tokens: dict[str, tuple[int, bool]] = field(default_factory=dict)  # digest: user, revoked
     sessions: dict[str, tuple[int, str, datetime]] = field(default_factory=dict)
+    orgs: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # name, staff
+    org_users: dict[int, str] = field(default_factory=dict)
+    alerts: dict[int, tuple[str, StoredAlert]] = field(default_factory=dict)  # fingerprint
+    live: dict[int, dict[str, Any]] = field(default_factory=dict)
     ids: dict[str, int] = field(default_factory=dict)
 
     def next_id(self, what: str) -> int:

@@ -11,6 +11,8 @@ from unmask.store.interface import UnitOfWork
 from unmask.store.sql.audit import SqlAudit
 from unmask.store.sql.cases import SqlCases
 from unmask.store.sql.enforcement import SqlEnforcement
+from unmask.store.sql.live import SqlLive
+from unmask.store.sql.members import SqlMembers
 from unmask.store.sql.records import SqlRecords
 from unmask.store.sql.scans import SqlScans
 from unmask.store.sql.users import SqlUsers
@@ -26,6 +28,8 @@ class SqlUnitOfWork:
         self.enforcement = SqlEnforcement(conn)
         self.audit = SqlAudit(conn)
         self.users = SqlUsers(conn)
+        self.members = SqlMembers(conn)
+        self.live = SqlLive(conn)
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select, update
 
-from unmask.model.review import QUEUE_STATUSES, Appeal, Case, Decision, Filters, utc
+from unmask.model.review import QUEUE_STATUSES, Appeal, Case, CaseSummary, Decision, Filters, utc
 from unmask.store.review_schema import appeals, cases, decisions
 
 _SORTS = {
@@ -77,6 +77,24 @@ class SqlCases:
                     out[case.subject] = case
         return out
 
+    def summary(self) -> CaseSummary:
+        rows = self.conn.execute(select(cases.c.status, func.count()).group_by(cases.c.status))
+        by_status = {str(k): int(n) for k, n in rows}
+        queued = cases.c.status.in_(QUEUE_STATUSES)
+        n = func.count()
+        camps = self.conn.execute(
+            select(cases.c.campaign, n)
+            .where(cases.c.campaign.is_not(None), queued)
+            .group_by(cases.c.campaign)
+            .order_by(n.desc(), cases.c.campaign)
+        )
+        opened = self.conn.execute(select(cases.c.opened_at).where(queued)).scalars()
+        return CaseSummary(
+            by_status,
+            [(str(c), int(k)) for c, k in camps],
+            [utc(t) or t for t in opened],
+        )
+
     def of_campaign(self, campaign: str) -> list[Case]:
         stmt = select(cases).where(cases.c.campaign == campaign)
         return self._cases(stmt.order_by(cases.c.priority.desc(), cases.c.id))
@@ -134,6 +152,9 @@ class SqlCases:
     def decisions_of(self, case_id: int) -> list[Decision]:
         return self._decisions(decisions.c.case_id == case_id)
 
+    def decisions_with(self, statuses: Sequence[str]) -> list[Decision]:
+        return self._decisions(decisions.c.status.in_(list(statuses)))
+
     def pending_decision(self, case_id: int) -> Decision | None:
         found = self._decisions(decisions.c.case_id == case_id, decisions.c.status == "pending")
         return found[0] if found else None
@@ -173,6 +194,10 @@ class SqlCases:
 
     def appeals_of(self, case_id: int) -> list[Appeal]:
         stmt = select(appeals).where(appeals.c.case_id == case_id).order_by(appeals.c.id)
+        return [_typed(Appeal, r) for r in self.conn.execute(stmt).mappings()]
+
+    def appeals_with(self, outcome: str) -> list[Appeal]:
+        stmt = select(appeals).where(appeals.c.outcome == outcome).order_by(appeals.c.id)
         return [_typed(Appeal, r) for r in self.conn.execute(stmt).mappings()]
 
     def resolve_appeal(self, appeal_id: int, outcome: str) -> None:

@@ -76,6 +76,9 @@ class SqlEnforcement:
             select(actions).where(actions.c.case_id == case_id).order_by(actions.c.id)
         )
 
+    def actions_of_kind(self, kind: str) -> list[Action]:
+        return self._actions(select(actions).where(actions.c.kind == kind).order_by(actions.c.id))
+
     def notified(self, about: str) -> set[str]:
         stmt = select(notifications.c.member).where(notifications.c.about == about)
         return {str(m) for m in self.conn.execute(stmt).scalars()}
