@@ -47,8 +47,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     @app.get("/health", tags=["public"], summary="Liveness and store reachability")
     def health() -> dict[str, Any]:
         st: Store = app.state.store
-        with st.connect() as conn:
-            conn.exec_driver_sql("SELECT 1")
+        st.ping()
         return {"status": "ok", "version": __version__, "store": st.dialect}
 
     app.include_router(records.router)

@@ -13,18 +13,17 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, select, update
 
 from unmask.formats import SUPPORTED_SUFFIXES, FormatError, kind_for_path
 from unmask.ingest.pipeline import parallel_batches
 from unmask.ingest.prepare import BadRow, Prepared, prepared_batches
+from unmask.model.ingest import Quarantined
 from unmask.store import Store
-from unmask.store.schema import ingest_files, quarantine
+from unmask.store.interface import UnitOfWork
 
 Progress = Callable[[Path, int], None]
 
@@ -97,12 +96,11 @@ class _FileIngest:
     def __init__(self, store: Store, path: Path, fid: str, summary: FileSummary) -> None:
         self.store, self.path, self.fid, self.summary = store, path, fid, summary
 
-    def process(self, conn: Connection, batch: Prepared) -> None:
-        now = datetime.now(UTC)
+    def process(self, uow: UnitOfWork, batch: Prepared) -> None:
         bad = list(batch.bad)
         accepted = present = 0
         for kind, items in batch.items.items():
-            known = self.store.existing_hashes(conn, kind, [i.key for i in items])
+            known = uow.records.hashes(kind, [i.key for i in items])
             new_rows: list[Any] = []
             for item in items:
                 seen = known.get(item.key)
@@ -116,38 +114,21 @@ class _FileIngest:
                         f"duplicate key {item.key!r} with different content from the stored record"
                     )
                     bad.append(BadRow(item.line, "id", message, item.canonical.decode()[:10_000]))
-            self.store.insert_prepared(conn, kind, new_rows)
+            uow.ingest.add_prepared(kind, new_rows)
             accepted += len(new_rows)
         bad_lines = {b.line for b in bad}
-        if bad:
-            conn.execute(quarantine.insert(), [self._bad(b, now) for b in bad])
+        uow.ingest.quarantine([self._bad(b) for b in bad])
         self.summary.accepted += accepted
         self.summary.present += present
         self.summary.quarantined += len(bad_lines)
         room = max(0, 1000 - len(self.summary.problems))
         self.summary.problems.extend((b.line, b.field, b.error) for b in bad[:room])
-        conn.execute(
-            update(ingest_files)
-            .where(ingest_files.c.file_id == self.fid)
-            .values(
-                lines_done=batch.last_line,
-                accepted=ingest_files.c.accepted + accepted,
-                present=ingest_files.c.present + present,
-                quarantined=ingest_files.c.quarantined + len(bad_lines),
-            )
-        )
+        uow.ingest.checkpoint(self.fid, batch.last_line, accepted, present, len(bad_lines))
 
-    def _bad(self, bad: BadRow, now: datetime) -> dict[str, Any]:
-        return {
-            "file_id": self.fid,
-            "path": str(self.path),
-            "line": bad.line,
-            "record_type": self.summary.kind,
-            "field": bad.field,
-            "error": bad.error,
-            "raw": bad.raw,
-            "created_at": now,
-        }
+    def _bad(self, bad: BadRow) -> Quarantined:
+        return Quarantined(
+            self.fid, str(self.path), bad.line, self.summary.kind, bad.field, bad.error, bad.raw
+        )
 
 
 def ingest_file(
@@ -159,65 +140,41 @@ def ingest_file(
     except OSError as exc:
         summary.error = f"{path}: unreadable: {exc.strerror or exc}"
         return summary
-    with store.engine.begin() as conn:
-        state = conn.execute(select(ingest_files).where(ingest_files.c.file_id == fid)).first()
+    with store.unit_of_work() as uow:
+        state = uow.ingest.file(fid)
+        sqlite = uow.ingest.sqlite_rows
         if state is None:
-            conn.execute(
-                ingest_files.insert().values(
-                    file_id=fid,
-                    path=str(path),
-                    kind=summary.kind,
-                    status="running",
-                    lines_done=0,
-                    accepted=0,
-                    quarantined=0,
-                    present=0,
-                    started_at=datetime.now(UTC),
-                )
-            )
+            uow.ingest.start_file(fid, str(path), summary.kind)
             start = 0
         elif state.status == "done":
             summary.skipped = True
-            summary.present = int(state.accepted) + int(state.present)
+            summary.present = state.accepted + state.present
             return summary
         else:
-            start = int(state.lines_done)
+            start = state.lines_done
             summary.resumed_from = start
     worker = _FileIngest(store, path, fid, summary)
     try:
-        sqlite = store.dialect == "sqlite"
         big = path.stat().st_size >= PARALLEL_BYTES
         source = parallel_batches if big and os.name == "posix" else prepared_batches
         for batch in source(path, start, summary.kind, sqlite, batch_size):
-            with store.engine.begin() as conn:
-                worker.process(conn, batch)
+            with store.unit_of_work() as uow:
+                worker.process(uow, batch)
             if progress:
                 progress(path, batch.last_line)
     except FormatError as exc:
         summary.error = str(exc)
         return summary
-    with store.engine.begin() as conn:
-        conn.execute(
-            update(ingest_files)
-            .where(ingest_files.c.file_id == fid)
-            .values(status="done", finished_at=datetime.now(UTC))
-        )
+    with store.unit_of_work() as uow:
+        uow.ingest.finish_file(fid)
     write_quarantine_file(store, fid, path)
     return summary
 
 
 def write_quarantine_file(store: Store, fid: str, path: Path) -> Path | None:
     """Write the quarantined rows of one file to $UNMASK_DATA_DIR/quarantine/ as JSONL."""
-    with store.connect() as conn:
-        rows = (
-            conn.execute(
-                select(quarantine)
-                .where(quarantine.c.file_id == fid)
-                .order_by(quarantine.c.line, quarantine.c.field)
-            )
-            .mappings()
-            .all()
-        )
+    with store.unit_of_work() as uow:
+        rows = uow.ingest.quarantined(fid)
     if not rows:
         return None
     out_dir = store.settings.quarantine_dir
@@ -228,11 +185,11 @@ def write_quarantine_file(store: Store, fid: str, path: Path) -> Path | None:
             fh.write(
                 orjson.dumps(
                     {
-                        "file": r["path"],
-                        "line": r["line"],
-                        "field": r["field"] or None,
-                        "error": r["error"],
-                        "raw": r["raw"],
+                        "file": r.path,
+                        "line": r.line,
+                        "field": r.field or None,
+                        "error": r.error,
+                        "raw": r.raw,
                     }
                 )
                 + b"\n"

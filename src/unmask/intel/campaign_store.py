@@ -13,16 +13,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
-from sqlalchemy import func, select
-
 from unmask.intel.campaign import CampaignExport
 from unmask.intel.indicators import OWN_SOURCE, is_own, persona_indicators
 from unmask.intel.repo import added_at, records_where
 from unmask.model.enums import LabelValue
 from unmask.model.records import Account, Indicator, Label, Organisation
+from unmask.model.review import Filters
 from unmask.store import Store
-from unmask.store.review_schema import cases
-from unmask.store.schema import RECORD_TABLES
 
 
 class CampaignSource(Protocol):
@@ -40,23 +37,12 @@ class StoreCampaigns:
         self.store = store
 
     def campaign_ids(self) -> list[str]:
-        labels = RECORD_TABLES["label"]
-        with self.store.connect() as conn:
-            found = set(
-                conn.execute(
-                    select(labels.c.campaign).where(
-                        labels.c.campaign.is_not(None), labels.c.label == LabelValue.FAKE.value
-                    )
-                ).scalars()
-            )
-            found |= set(
-                conn.execute(
-                    select(cases.c.campaign).where(
-                        cases.c.campaign.is_not(None), cases.c.outcome == "removed"
-                    )
-                ).scalars()
-            )
-        return sorted(str(c) for c in found if c)
+        with self.store.unit_of_work() as uow:
+            fakes = uow.records.matching("label", "label", [LabelValue.FAKE.value])
+            found = {r.campaign for r in fakes if isinstance(r, Label) and r.campaign}
+            closed, _ = uow.cases.search(Filters(status="closed", limit=10**9))
+        found |= {c.campaign for c in closed if c.campaign and c.outcome == "removed"}
+        return sorted(found)
 
     def _members(self, campaign_id: str) -> tuple[set[str], list[Label]]:
         labels = [
@@ -65,31 +51,18 @@ class StoreCampaigns:
             if isinstance(r, Label) and r.label is LabelValue.FAKE
         ]
         members = {lab.account_id for lab in labels}
-        with self.store.connect() as conn:
-            members |= set(
-                conn.execute(
-                    select(cases.c.subject).where(
-                        cases.c.campaign == campaign_id, cases.c.outcome == "removed"
-                    )
-                ).scalars()
-            )
-        return members, labels
+        with self.store.unit_of_work() as uow:
+            removed = [c for c in uow.cases.of_campaign(campaign_id) if c.outcome == "removed"]
+        return members | {c.subject for c in removed}, labels
 
     def _activity(self, members: list[str]) -> tuple[bool, bool]:
         """(sent invitations or messages, viewed or invited others): which techniques apply."""
-        out = []
-        with self.store.connect() as conn:
-            for kind, col in (("message", "sender"), ("invitation", "sender")):
-                t = RECORD_TABLES[kind]
-                n = conn.execute(
-                    select(func.count()).select_from(t).where(t.c[col].in_(members[:900]))
-                ).scalar_one()
-                out.append(int(n) > 0)
-            views = RECORD_TABLES["profile_view"]
-            n = conn.execute(
-                select(func.count()).select_from(views).where(views.c.viewer.in_(members[:900]))
-            ).scalar_one()
-        return out[0] or out[1], int(n) > 0 or out[1]
+        some = members[:900]
+        with self.store.unit_of_work() as uow:
+            messaged = bool(uow.records.matching("message", "sender", some))
+            invited = bool(uow.records.matching("invitation", "sender", some))
+            viewed = bool(uow.records.matching("profile_view", "viewer", some))
+        return messaged or invited, viewed or invited
 
     def load(self, campaign_id: str) -> CampaignExport | None:
         members, labels = self._members(campaign_id)

@@ -9,18 +9,16 @@ its indicators); an open case gets a note instead; an account already removed is
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from pydantic_core import to_jsonable_python
-from sqlalchemy import Connection, select, update
 
 from unmask.intel.evidence import NAME, VERSION
 from unmask.model import Finding
 from unmask.store import Store
-from unmask.store.review_schema import cases
-from unmask.store.schema import findings, scans
+from unmask.store.interface import UnitOfWork
 
 CASE_THRESHOLD = 0.5
 POLICY = "intel-1"
@@ -34,103 +32,54 @@ class Recorded:
     noted: int
 
 
-def _audit(conn: Connection, case_id: int, subject: str, reason: str, payload: object) -> None:
-    from unmask.store.sql.audit import SqlAudit  # until intel moves to the unit of work
-
-    SqlAudit(conn).append(
-        actor="system",
-        kind="case.opened",
-        reason=reason,
-        policy_version=POLICY,
-        case_id=case_id,
-        subject=subject,
-        payload={"source": "intel", "finding": payload},
-    )
-
-
-def _case(conn: Connection, scan_id: int, f: Finding, campaign: str | None) -> str:
+def _case(uow: UnitOfWork, scan_id: int, f: Finding, campaign: str | None) -> str:
     """open | noted | skipped"""
-    row = (
-        conn.execute(
-            select(cases).where(cases.c.subject == f.subject).order_by(cases.c.generation.desc())
-        )
-        .mappings()
-        .first()
-    )
+    old = uow.cases.latest_for([f.subject]).get(f.subject)
     risk = float(f.score or 0.0)
     note = f"intel match (scan {scan_id}): " + f.evidence[0].text[:300]
-    now = datetime.now(UTC)
-    if row is not None and row["status"] != "closed":
-        if note not in row["note"]:
-            conn.execute(
-                update(cases)
-                .where(cases.c.id == row["id"])
-                .values(note=(row["note"] + "\n" + note).strip(), updated_at=now)
-            )
+    if old is not None and old.status != "closed":
+        if note not in old.note:
+            uow.cases.update(old.id, note=(old.note + "\n" + note).strip())
         return "noted"
-    if row is not None and row["outcome"] in ("removed", "restricted"):
+    if old is not None and old.outcome in ("removed", "restricted"):
         return "skipped"
-    inserted = conn.execute(
-        cases.insert().values(
-            subject=f.subject,
-            generation=(row["generation"] + 1) if row is not None else 1,
-            source="intel",
-            scan_id=scan_id,
-            campaign=campaign,
-            risk=risk,
-            exposure=0.0,
-            report_score=0.0,
-            priority=risk,
-            route="review",
-            status="open",
-            policy_version=POLICY,
-            note=note,
-            opened_at=now,
-            updated_at=now,
-        )
-    ).inserted_primary_key
-    assert inserted is not None
-    _audit(conn, int(inserted[0]), f.subject, "matched intelligence", to_jsonable_python(f))
+    case_id = uow.cases.open(
+        subject=f.subject,
+        generation=(old.generation + 1) if old is not None else 1,
+        source="intel",
+        scan_id=scan_id,
+        campaign=campaign,
+        risk=risk,
+        exposure=0.0,
+        report_score=0.0,
+        priority=risk,
+        route="review",
+        status="open",
+        policy_version=POLICY,
+        note=note,
+    )
+    uow.audit.append(
+        actor="system",
+        kind="case.opened",
+        reason="matched intelligence",
+        policy_version=POLICY,
+        case_id=case_id,
+        subject=f.subject,
+        payload={"source": "intel", "finding": to_jsonable_python(f)},
+    )
     return "open"
 
 
 def record(store: Store, matched: Sequence[Finding], campaigns: dict[str, str | None]) -> Recorded:
     if not matched:
         return Recorded(None, 0, 0, 0)
-    now = datetime.now(UTC)
     opened = noted = 0
-    with store.engine.begin() as conn:
-        key = conn.execute(
-            scans.insert().values(
-                started_at=now,
-                finished_at=now,
-                engine="intel",
-                policy_version=POLICY,
-                detectors=[NAME],
-                status="intel",
-            )
-        ).inserted_primary_key
-        assert key is not None
-        scan_id = int(key[0])
-        conn.execute(
-            findings.insert(),
-            [
-                {
-                    "scan_id": scan_id,
-                    "subject": f.subject,
-                    "subject_kind": f.subject_kind,
-                    "detector": NAME,
-                    "version": VERSION,
-                    "score": f.score,
-                    "reason": f.reason,
-                    "evidence": to_jsonable_python(list(f.evidence)),
-                }
-                for f in matched
-            ],
-        )
+    found = [dataclasses.replace(f, detector=NAME, version=VERSION) for f in matched]
+    with store.unit_of_work() as uow:
+        scan_id = uow.scans.record_findings("intel", POLICY, [NAME], found)
         for f in matched:
             if (f.score or 0.0) >= CASE_THRESHOLD:
-                done = _case(conn, scan_id, f, campaigns.get(f.subject))
+                done = _case(uow, scan_id, f, campaigns.get(f.subject))
                 opened += done == "open"
                 noted += done == "noted"
     return Recorded(scan_id, len(matched), opened, noted)

@@ -8,14 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
-
 from unmask.ingest.validate import content_hash
-from unmask.model.records import RECORD_TYPES, Indicator, RecordBase
-from unmask.model.schema import columns
-from unmask.store import Store
-from unmask.store.intel_schema import intel_objects, taxii_cursors
-from unmask.store.schema import RECORD_TABLES
+from unmask.model.intel import ContextObject
+from unmask.model.records import Indicator, RecordBase
+from unmask.store.interface import DataStore
 
 _CHUNK = 900
 GROUP_TYPES = ("campaign", "intrusion-set", "threat-actor")
@@ -32,131 +28,82 @@ class Saved:
         return self.new + self.updated
 
 
-def save_indicators(store: Store, indicators: Sequence[Indicator], now: datetime) -> Saved:
+def save_indicators(store: DataStore, indicators: Sequence[Indicator], now: datetime) -> Saved:
     """Insert new indicators; replace those whose content changed (a newer confidence, expiry
     or marking from the same source); count the rest."""
-    table = RECORD_TABLES["indicator"]
     new: list[Indicator] = []
     updated: list[Indicator] = []
     same = 0
-    with store.engine.begin() as conn:
+    with store.unit_of_work() as uow:
         for i in range(0, len(indicators), _CHUNK):
             chunk = indicators[i : i + _CHUNK]
             hashes = {ind.id: content_hash(ind) for ind in chunk}
-            known = store.existing_hashes(conn, "indicator", list(hashes))
+            known = uow.records.hashes("indicator", list(hashes))
             fresh = [ind for ind in chunk if ind.id not in known]
             moved = [ind for ind in chunk if ind.id in known and known[ind.id] != hashes[ind.id]]
             same += len(chunk) - len(fresh) - len(moved)
-            if moved:
-                conn.execute(delete(table).where(table.c.key.in_([m.id for m in moved])))
+            uow.records.delete("indicator", [m.id for m in moved])
             todo: list[tuple[RecordBase, str]] = [(r, hashes[r.id]) for r in fresh + moved]
-            store.insert_records(conn, "indicator", todo, now)
+            uow.records.add_new(todo, now)
             new += fresh
             updated += moved
     return Saved(new, updated, same)
 
 
-def save_context(store: Store, objects: Iterable[Mapping[str, Any]], source: str) -> int:
+def save_context(store: DataStore, objects: Iterable[Mapping[str, Any]], source: str) -> int:
     """Keep STIX context objects by id (a newer ``modified`` replaces an older one)."""
     rows = {str(o["id"]): o for o in objects if isinstance(o.get("id"), str) and o.get("type")}
     if not rows:
         return 0
     now = datetime.now(UTC)
-    with store.engine.begin() as conn:
-        ids = list(rows)
-        old: dict[str, str | None] = {}
-        for i in range(0, len(ids), _CHUNK):
-            stmt = select(intel_objects.c.stix_id, intel_objects.c.modified).where(
-                intel_objects.c.stix_id.in_(ids[i : i + _CHUNK])
-            )
-            old.update({str(k): m for k, m in conn.execute(stmt)})
-        replace = [k for k in ids if k in old and str(rows[k].get("modified")) > str(old[k])]
-        if replace:
-            conn.execute(delete(intel_objects).where(intel_objects.c.stix_id.in_(replace)))
-        values = [
-            {
-                "stix_id": k,
-                "type": str(o["type"])[:60],
-                "name": str(o.get("name")) if o.get("name") else None,
-                "source": source,
-                "modified": str(o.get("modified") or o.get("created") or "")[:40] or None,
-                "data": dict(o),
-                "imported_at": now,
-            }
-            for k, o in rows.items()
-            if k not in old or k in replace
-        ]
-        if values:
-            conn.execute(intel_objects.insert(), values)
+    with store.unit_of_work() as uow:
+        old = uow.intel.context_modified(list(rows))
+        wanted = [k for k in rows if k not in old or str(rows[k].get("modified")) > str(old[k])]
+        uow.intel.put_context(
+            [
+                ContextObject(
+                    k,
+                    str(rows[k]["type"])[:60],
+                    source,
+                    str(rows[k].get("name")) if rows[k].get("name") else None,
+                    str(rows[k].get("modified") or rows[k].get("created") or "")[:40] or None,
+                    dict(rows[k]),
+                )
+                for k in wanted
+            ],
+            now,
+        )
     return len(rows)
 
 
-def known_groups(store: Store) -> dict[str, dict[str, Any]]:
+def known_groups(store: DataStore) -> dict[str, dict[str, Any]]:
     """Stored campaigns, intrusion sets and threat actors by STIX id (to attribute indicators
     linked to them from a later bundle)."""
-    with store.connect() as conn:
-        stmt = select(intel_objects.c.stix_id, intel_objects.c.data).where(
-            intel_objects.c.type.in_(GROUP_TYPES)
-        )
-        return {str(k): dict(d) for k, d in conn.execute(stmt)}
+    with store.unit_of_work() as uow:
+        return {o.stix_id: dict(o.data) for o in uow.intel.context_of_types(GROUP_TYPES)}
 
 
-def get_cursor(store: Store, feed: str) -> str | None:
-    with store.connect() as conn:
-        found = conn.execute(
-            select(taxii_cursors.c.added_after).where(taxii_cursors.c.feed == feed)
-        ).scalar()
-    return str(found) if found else None
+def get_cursor(store: DataStore, feed: str) -> str | None:
+    with store.unit_of_work() as uow:
+        found = uow.intel.cursor(feed)
+    return found.added_after if found is not None and found.added_after else None
 
 
-def set_cursor(store: Store, feed: str, added_after: str | None, objects: int) -> None:
-    with store.engine.begin() as conn:
-        row = conn.execute(select(taxii_cursors).where(taxii_cursors.c.feed == feed)).first()
-        now = datetime.now(UTC)
-        if row is None:
-            conn.execute(
-                taxii_cursors.insert().values(
-                    feed=feed, added_after=added_after, objects=objects, polled_at=now
-                )
-            )
-        else:
-            conn.execute(
-                taxii_cursors.update()
-                .where(taxii_cursors.c.feed == feed)
-                .values(
-                    added_after=added_after or row.added_after,
-                    objects=row.objects + objects,
-                    polled_at=now,
-                )
-            )
+def set_cursor(store: DataStore, feed: str, added_after: str | None, objects: int) -> None:
+    with store.unit_of_work() as uow:
+        uow.intel.set_cursor(feed, added_after, objects, datetime.now(UTC))
 
 
 def records_where(
-    store: Store, kind: str, column: str, values: Sequence[str]
+    store: DataStore, kind: str, column: str, values: Sequence[str]
 ) -> Iterator[RecordBase]:
     """Records of ``kind`` whose ``column`` is one of ``values``."""
-    table = RECORD_TABLES[kind]
-    model = RECORD_TYPES[kind]
-    fields = list(columns(model))
-    with store.connect() as conn:
-        for i in range(0, len(values), _CHUNK):
-            stmt = select(*(table.c[f] for f in fields)).where(
-                table.c[column].in_(values[i : i + _CHUNK])
-            )
-            for row in conn.execute(stmt):
-                data = {f: v for f, v in zip(fields, row, strict=True) if v is not None}
-                yield model.model_validate(data)
+    with store.unit_of_work() as uow:
+        found = uow.records.matching(kind, column, values)
+    yield from found
 
 
-def added_at(store: Store, kind: str, keys: Sequence[str]) -> dict[str, datetime]:
+def added_at(store: DataStore, kind: str, keys: Sequence[str]) -> dict[str, datetime]:
     """When each record was stored (``ingested_at``, UTC): TAXII's date_added."""
-    table = RECORD_TABLES[kind]
-    out: dict[str, datetime] = {}
-    with store.connect() as conn:
-        for i in range(0, len(keys), _CHUNK):
-            stmt = select(table.c.key, table.c.ingested_at).where(
-                table.c.key.in_(keys[i : i + _CHUNK])
-            )
-            for key, at in conn.execute(stmt):
-                out[str(key)] = at if at.tzinfo else at.replace(tzinfo=UTC)
-    return out
+    with store.unit_of_work() as uow:
+        return uow.records.added_at(kind, keys)

@@ -16,6 +16,8 @@ from typing import Any, Protocol
 
 from unmask.model.audit import ChainedEvent
 from unmask.model.findings import Assessment, Finding
+from unmask.model.ingest import IngestFile, Quarantined
+from unmask.model.intel import ContextObject, FeedCursor
 from unmask.model.members import StoredAlert
 from unmask.model.records import Connection, Invitation, RecordBase
 from unmask.model.review import (
@@ -47,7 +49,7 @@ class Records(Protocol):
     def count(self, kind: str) -> int: ...
 
     def matching(self, kind: str, column: str, values: Iterable[str]) -> list[RecordBase]:
-        """Records whose ``column`` is one of ``values``, by key."""
+        """Records whose ``column`` (a field, or ``key``) is one of ``values``, by key."""
         ...
 
     def all(self, kind: str) -> list[RecordBase]:
@@ -57,6 +59,16 @@ class Records(Protocol):
     def add_new(self, items: Sequence[tuple[RecordBase, str]], now: datetime) -> int:
         """Insert each (record, content hash) whose key is not stored yet; how many were."""
         ...
+
+    def hashes(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
+        """The stored content hash of each key that is stored."""
+        ...
+
+    def added_at(self, kind: str, keys: Sequence[str]) -> dict[str, datetime]:
+        """When each stored key was written (UTC)."""
+        ...
+
+    def delete(self, kind: str, keys: Sequence[str]) -> int: ...
 
     def replace(self, record: RecordBase, digest: str, now: datetime) -> None:
         """Store the record under its key, replacing what was there."""
@@ -88,6 +100,13 @@ class Scans(Protocol):
         ...
 
     def fail(self, scan_id: int) -> None: ...
+
+    def record_findings(
+        self, engine: str, policy_version: str, detectors: Sequence[str], found: Sequence[Finding]
+    ) -> int:
+        """A scan that only keeps findings (intelligence matches), stored with ``engine`` as its
+        status so it is never the latest finished scan."""
+        ...
 
     def get(self, scan_id: int) -> Scan | None: ...
 
@@ -368,6 +387,61 @@ class LiveDecisions(Protocol):
     def overturn(self, decision_id: int, scan_id: int, route: str, risk: float) -> None: ...
 
 
+class Intel(Protocol):
+    """STIX context objects by id, and TAXII resume points (indicators are ``Records``)."""
+
+    def context_modified(self, stix_ids: Sequence[str]) -> dict[str, str | None]:
+        """The stored ``modified`` of each id that is stored."""
+        ...
+
+    def put_context(self, objects: Sequence[ContextObject], now: datetime) -> None:
+        """Store each object under its id, replacing what was there."""
+        ...
+
+    def context_of_types(self, types: Sequence[str]) -> list[ContextObject]:
+        """By id."""
+        ...
+
+    def cursor(self, feed: str) -> FeedCursor | None: ...
+
+    def set_cursor(self, feed: str, added_after: str | None, objects: int, now: datetime) -> None:
+        """Move the feed's resume point (kept when ``added_after`` is None) and add ``objects``."""
+        ...
+
+
+class Ingest(Protocol):
+    """Files being ingested (resumable by checkpoint), their quarantined rows, and the bulk
+    record insert of the ingest hot path."""
+
+    @property
+    def sqlite_rows(self) -> bool:
+        """Whether ``add_prepared`` takes ``prepare_row(..., sqlite=True)`` tuples (else the
+        mappings of ``prepare_row(..., sqlite=False)``)."""
+        ...
+
+    def add_prepared(self, kind: str, rows: Sequence[Any]) -> None:
+        """Insert new records prepared by ``unmask.store.store.prepare_row``."""
+        ...
+
+    def file(self, file_id: str) -> IngestFile | None: ...
+
+    def start_file(self, file_id: str, path: str, kind: str | None) -> None: ...
+
+    def checkpoint(
+        self, file_id: str, lines_done: int, accepted: int, present: int, quarantined: int
+    ) -> None:
+        """The last line done, and counts to add."""
+        ...
+
+    def finish_file(self, file_id: str) -> None: ...
+
+    def quarantine(self, rows: Sequence[Quarantined]) -> None: ...
+
+    def quarantined(self, file_id: str) -> list[Quarantined]:
+        """By line, then field."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every concern."""
 
@@ -394,6 +468,12 @@ class UnitOfWork(Protocol):
 
     @property
     def live(self) -> LiveDecisions: ...
+
+    @property
+    def intel(self) -> Intel: ...
+
+    @property
+    def ingest(self) -> Ingest: ...
 
 
 class DataStore(Protocol):

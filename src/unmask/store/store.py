@@ -177,6 +177,11 @@ class Store:
     def connect(self) -> Connection:
         return self.engine.connect()
 
+    def ping(self) -> None:
+        """Raise unless the database answers."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+
     def unit_of_work(self) -> AbstractContextManager[SqlUnitOfWork]:
         """One transaction over every concern of ``unmask.store.interface``: all or nothing."""
         from unmask.store.sql import unit_of_work

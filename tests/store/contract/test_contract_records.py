@@ -49,6 +49,7 @@ def test_add_new_once_get_page_count(ds: DataStore) -> None:
         assert [r.key() for r in uow.records.all("organisation")] == ["o1"]
         sent = uow.records.matching("invitation", "sender", ["a", "x"])
         assert [r.key() for r in sent] == ["i2", "i3"]
+        assert [r.key() for r in uow.records.matching("account", "key", ["b", "q"])] == ["b"]
         accepted = uow.records.matching("invitation", "status", ["accepted"])
         assert [r.key() for r in accepted] == ["i3"]
 
@@ -73,3 +74,14 @@ def test_replace_connections_and_pending_invitations(ds: DataStore) -> None:
         assert [i.id for i in uow.records.pending_invitations_of("a")] == ["i1"]
         got = uow.records.get("invitation", "i2")
         assert isinstance(got, Invitation) and got.status is InvitationStatus.WITHDRAWN
+
+
+def test_hashes_added_at_delete(ds: DataStore) -> None:
+    with ds.unit_of_work() as uow:
+        uow.records.add_new(_world(), NOW)  # type: ignore[arg-type]
+    with ds.unit_of_work() as uow:
+        assert uow.records.hashes("account", ["a", "b", "zz"]) == {"a": "h1", "b": "h2"}
+        assert uow.records.added_at("account", ["a", "zz"]) == {"a": NOW}
+        assert uow.records.delete("account", ["a", "zz"]) == 1
+    with ds.unit_of_work() as uow:
+        assert uow.records.get("account", "a") is None and uow.records.count("account") == 1

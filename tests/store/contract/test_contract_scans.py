@@ -96,3 +96,17 @@ def test_assessments_filters_and_order(ds: DataStore) -> None:
         assert [a.subject for a in some] == ["a", "c"]
         assert uow.scans.assessments(sid, subject_kind="campaign") == []
         assert uow.scans.campaigns(sid) == [_campaign()]
+
+
+def test_findings_only_scans_are_never_the_latest(ds: DataStore) -> None:
+    f = Finding("intel_match", "1", "a", 0.8, (EV,))
+    with ds.unit_of_work() as uow:
+        done = uow.scans.open("duckdb", "p7", [])
+        uow.scans.write(done, [_assessed("b", 0.2, "none")], [])
+        intel = uow.scans.record_findings("intel", "intel-1", ["intel_match"], [f])
+    with ds.unit_of_work() as uow:
+        latest = uow.scans.latest()
+        assert latest is not None and latest.id == done
+        got = uow.scans.get(intel)
+        assert got is not None and got.status == "intel" and got.finished_at is not None
+        assert uow.scans.findings(intel, "a") == [f]

@@ -15,12 +15,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
-
 from unmask.model import Account, Finding, Organisation, Snapshot
 from unmask.model.review import Case
 from unmask.store import Store
-from unmask.store.schema import RECORD_TABLES
+from unmask.store.queries import all_records
 
 
 @dataclass
@@ -37,22 +35,21 @@ class PlatformContext:
         self._lock = threading.Lock()
 
     def _refresh(self) -> _Lookup:
-        table = RECORD_TABLES["account"]
-        with self.store.connect() as conn:
-            n = int(conn.execute(select(func.count()).select_from(table)).scalar_one())
-            if n == self._lookup.accounts:
-                return self._lookup
-            by_employer: dict[str, list[str]] = defaultdict(list)
-            by_photo: dict[str, list[str]] = defaultdict(list)
-            rows = conn.execute(select(table.c.key, table.c.positions, table.c.photo))
-            for key, positions, photo in rows:
-                for p in positions or []:
-                    for name in {str(p.get("employer", "")).casefold(), p.get("organisation_id")}:
-                        if name:
-                            by_employer[name].append(key)
-                for h in ((photo or {}).get("sha256"), (photo or {}).get("pdq")):
-                    if h:
-                        by_photo[h].append(key)
+        with self.store.unit_of_work() as uow:
+            n = uow.records.count("account")
+        if n == self._lookup.accounts:
+            return self._lookup
+        by_employer: dict[str, list[str]] = defaultdict(list)
+        by_photo: dict[str, list[str]] = defaultdict(list)
+        for a in self.store.iter_records("account"):
+            assert isinstance(a, Account)
+            for p in a.positions:
+                for name in {p.employer.casefold(), p.organisation_id}:
+                    if name:
+                        by_employer[name].append(a.id)
+            for h in (a.photo.sha256, a.photo.pdq) if a.photo else ():
+                if h:
+                    by_photo[h].append(a.id)
         self._lookup = _Lookup(n, dict(by_employer), dict(by_photo))
         return self._lookup
 
@@ -64,18 +61,11 @@ class PlatformContext:
         with self._lock:
             lookup = self._refresh()
         ids: set[str] = set() if public else {profile.id}
-        orgs_table = RECORD_TABLES["organisation"]
         names = {p.employer.casefold() for p in profile.positions}
         org_ids = {p.organisation_id for p in profile.positions if p.organisation_id}
-        with self.store.connect() as conn:
-            org_keys = set(
-                conn.execute(
-                    select(orgs_table.c.key).where(
-                        func.lower(orgs_table.c.name).in_(sorted(names))
-                        | orgs_table.c.key.in_(sorted(org_ids))
-                    )
-                ).scalars()
-            )
+        with self.store.unit_of_work() as uow:
+            orgs = all_records(uow.records, Organisation)
+        org_keys = {o.id for o in orgs if o.name.lower() in names or o.id in org_ids}
         for name in names | org_ids:
             ids.update(lookup.by_employer.get(name, ())[:5000])
         if profile.photo and not public:

@@ -12,6 +12,8 @@ from unmask.store.interface import DataStore, UnitOfWork
 from unmask.store.memory.audit import MemoryAudit
 from unmask.store.memory.cases import MemoryCases
 from unmask.store.memory.enforcement import MemoryEnforcement
+from unmask.store.memory.ingest import MemoryIngest
+from unmask.store.memory.intel import MemoryIntel
 from unmask.store.memory.live import MemoryLive
 from unmask.store.memory.members import MemoryMembers
 from unmask.store.memory.records import MemoryRecords
@@ -30,6 +32,8 @@ class MemoryUnitOfWork:
         self.users = MemoryUsers(state)
         self.members = MemoryMembers(state)
         self.live = MemoryLive(state)
+        self.intel = MemoryIntel(state)
+        self.ingest = MemoryIngest(state)
 
 
 class MemoryStore:

@@ -10,6 +10,8 @@ from unmask.store.memory.state import State
 
 
 def _text(record: RecordBase, column: str) -> str | None:
+    if column == "key":
+        return record.key()
     value = getattr(record, column, None)
     return None if value is None else str(getattr(value, "value", value))
 
@@ -47,11 +49,26 @@ class MemoryRecords:
             table = self._kind(record.record_type)
             if record.key() not in table:
                 table[record.key()] = (record, digest)
+                self.state.added.setdefault(record.record_type, {})[record.key()] = now
                 added += 1
         return added
 
+    def hashes(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
+        table = self._kind(kind)
+        return {k: table[k][1] for k in keys if k in table}
+
+    def added_at(self, kind: str, keys: Sequence[str]) -> dict[str, datetime]:
+        return {k: self.state.added[kind][k] for k in keys if k in self._kind(kind)}
+
+    def delete(self, kind: str, keys: Sequence[str]) -> int:
+        table, gone = self._kind(kind), 0
+        for k in set(keys):
+            gone += table.pop(k, None) is not None
+        return gone
+
     def replace(self, record: RecordBase, digest: str, now: datetime) -> None:
         self._kind(record.record_type)[record.key()] = (record, digest)
+        self.state.added.setdefault(record.record_type, {})[record.key()] = now
 
     def _connections(self, account_id: str) -> dict[str, Connection]:
         return {

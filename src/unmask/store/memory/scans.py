@@ -41,6 +41,17 @@ class MemoryScans:
         now = datetime.now(UTC)
         s.scans[scan_id] = dataclasses.replace(s.scans[scan_id], finished_at=now, status="done")
 
+    def record_findings(
+        self, engine: str, policy_version: str, detectors: Sequence[str], found: Sequence[Finding]
+    ) -> int:
+        sid = self.state.next_id("scan")
+        now = datetime.now(UTC)
+        self.state.scans[sid] = Scan(
+            sid, now, now, engine, policy_version, tuple(detectors), engine
+        )
+        self.state.findings[sid] = list(found)
+        return sid
+
     def fail(self, scan_id: int) -> None:
         scan = self.state.scans[scan_id]
         self.state.scans[scan_id] = dataclasses.replace(scan, status="failed")

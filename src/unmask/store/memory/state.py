@@ -9,6 +9,8 @@ from typing import Any
 
 from unmask.model.audit import ChainedEvent
 from unmask.model.findings import Finding
+from unmask.model.ingest import IngestFile, Quarantined
+from unmask.model.intel import ContextObject, FeedCursor
 from unmask.model.members import StoredAlert
 from unmask.model.records import RecordBase
 from unmask.model.review import Action, Appeal, Case, Decision, Notification
@@ -19,6 +21,7 @@ from unmask.model.users import StoredUser
 @dataclass
 class State:
     records: dict[str, dict[str, tuple[RecordBase, str]]] = field(default_factory=dict)
+    added: dict[str, dict[str, datetime]] = field(default_factory=dict)  # when each was written
     scans: dict[int, Scan] = field(default_factory=dict)
     findings: dict[int, list[Finding]] = field(default_factory=dict)
     assessments: dict[int, list[Scored]] = field(default_factory=dict)
@@ -37,6 +40,10 @@ class State:
     org_users: dict[int, str] = field(default_factory=dict)
     alerts: dict[int, tuple[str, StoredAlert]] = field(default_factory=dict)  # fingerprint
     live: dict[int, dict[str, Any]] = field(default_factory=dict)
+    context: dict[str, ContextObject] = field(default_factory=dict)
+    files: dict[str, IngestFile] = field(default_factory=dict)
+    quarantine: list[Quarantined] = field(default_factory=list)
+    cursors: dict[str, FeedCursor] = field(default_factory=dict)
     ids: dict[str, int] = field(default_factory=dict)
 
     def next_id(self, what: str) -> int:
@@ -48,7 +55,7 @@ class State:
         held in actions and audit payloads, which is copied whole."""
         out: dict[str, Any] = {}
         for name, value in vars(self).items():
-            if name == "records":
+            if name in ("records", "added"):
                 out[name] = {k: dict(v) for k, v in value.items()}
             elif isinstance(value, dict):
                 out[name] = {k: list(v) if isinstance(v, list) else v for k, v in value.items()}

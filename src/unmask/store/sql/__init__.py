@@ -11,6 +11,8 @@ from unmask.store.interface import UnitOfWork
 from unmask.store.sql.audit import SqlAudit
 from unmask.store.sql.cases import SqlCases
 from unmask.store.sql.enforcement import SqlEnforcement
+from unmask.store.sql.ingest import SqlIngest
+from unmask.store.sql.intel import SqlIntel
 from unmask.store.sql.live import SqlLive
 from unmask.store.sql.members import SqlMembers
 from unmask.store.sql.records import SqlRecords
@@ -30,6 +32,8 @@ class SqlUnitOfWork:
         self.users = SqlUsers(conn)
         self.members = SqlMembers(conn)
         self.live = SqlLive(conn)
+        self.intel = SqlIntel(conn)
+        self.ingest = SqlIngest(conn)
 
 
 @contextmanager

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection as Conn
 from sqlalchemy import delete, func, or_, select, true
 
 from unmask.model.records import RECORD_TYPES, Connection, Invitation, RecordBase
+from unmask.model.review import utc
 from unmask.model.schema import columns
 from unmask.store.schema import RECORD_TABLES
 from unmask.store.store import record_row
@@ -64,14 +66,41 @@ class SqlRecords:
         return self._read(kind, true(), table.c.key)
 
     def add_new(self, items: Sequence[tuple[RecordBase, str]], now: datetime) -> int:
-        added = 0
+        by_kind: dict[str, dict[str, tuple[RecordBase, str]]] = {}
         for record, digest in items:
-            table = RECORD_TABLES[record.record_type]
-            known = self.conn.execute(select(table.c.key).where(table.c.key == record.key()))
-            if known.first() is None:
-                self.conn.execute(table.insert().values(record_row(record, digest, now)))
-                added += 1
+            by_kind.setdefault(record.record_type, {}).setdefault(record.key(), (record, digest))
+        added = 0
+        for kind, todo in by_kind.items():
+            known = self.hashes(kind, sorted(todo))
+            rows = [record_row(r, h, now) for k, (r, h) in todo.items() if k not in known]
+            if rows:
+                self.conn.execute(RECORD_TABLES[kind].insert(), rows)
+            added += len(rows)
         return added
+
+    def _column(self, kind: str, column: str, keys: Sequence[str]) -> list[tuple[str, Any]]:
+        table = RECORD_TABLES[kind]
+        wanted = sorted(set(keys))
+        out: list[tuple[str, Any]] = []
+        for i in range(0, len(wanted), _IN):
+            stmt = select(table.c.key, table.c[column]).where(table.c.key.in_(wanted[i : i + _IN]))
+            out.extend((str(k), v) for k, v in self.conn.execute(stmt))
+        return out
+
+    def hashes(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
+        return {k: str(v) for k, v in self._column(kind, "content_hash", keys)}
+
+    def added_at(self, kind: str, keys: Sequence[str]) -> dict[str, datetime]:
+        return {k: utc(v) or v for k, v in self._column(kind, "ingested_at", keys)}
+
+    def delete(self, kind: str, keys: Sequence[str]) -> int:
+        table = RECORD_TABLES[kind]
+        wanted = sorted(set(keys))
+        gone = 0
+        for i in range(0, len(wanted), _IN):
+            stmt = delete(table).where(table.c.key.in_(wanted[i : i + _IN]))
+            gone += int(self.conn.execute(stmt).rowcount)
+        return gone
 
     def replace(self, record: RecordBase, digest: str, now: datetime) -> None:
         table = RECORD_TABLES[record.record_type]

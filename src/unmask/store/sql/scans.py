@@ -147,6 +147,25 @@ class SqlScans:
             .values(finished_at=datetime.now(UTC), status="done")
         )
 
+    def record_findings(
+        self, engine: str, policy_version: str, detectors: Sequence[str], found: Sequence[Finding]
+    ) -> int:
+        now = datetime.now(UTC)
+        inserted = self.conn.execute(
+            insert(scans).values(
+                started_at=now,
+                finished_at=now,
+                engine=engine,
+                policy_version=policy_version,
+                detectors=list(detectors),
+                status=engine,
+            )
+        ).inserted_primary_key
+        assert inserted is not None
+        scan_id = int(inserted[0])
+        _chunks(self.conn, findings, (_finding_row(scan_id, f) for f in found))
+        return scan_id
+
     def fail(self, scan_id: int) -> None:
         self.conn.execute(update(scans).where(scans.c.id == scan_id).values(status="failed"))
 
