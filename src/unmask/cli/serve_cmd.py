@@ -67,6 +67,24 @@ def serve(
         uvicorn.Server(config).run()
 
 
+def _keep_known_labels(out: Path, seed: int) -> int:
+    """Move the simulator's ground truth out of the ingested folder; leave what a platform knows."""
+    import orjson
+
+    from unmask.formats import write_records
+    from unmask.model.records import Label
+    from unmask.sim.known import known_sample
+
+    truth_file = out / "labels.jsonl"
+    truth = [
+        Label.model_validate(orjson.loads(line))
+        for line in truth_file.read_bytes().split(b"\n")
+        if line
+    ]
+    truth_file.replace(out.parent / f"{out.name}-truth.jsonl")
+    return write_records(truth_file, "label", known_sample(truth, seed))
+
+
 def demo(
     members: int = typer.Option(3000, help="Members to simulate."),
     seed: int = typer.Option(7, help="Simulator seed."),
@@ -87,6 +105,11 @@ def demo(
     out = Path(tempfile.mkdtemp(prefix="unmask-demo-"))
     console.rule("1. simulate (synthetic data)")
     simulate(members=members, seed=seed, out=out)
+    known = _keep_known_labels(out, seed)
+    console.print(
+        f"the platform knows {known} labels (half the fakes, a tenth of the members); the full "
+        f"ground truth stays in {out.parent / (out.name + '-truth.jsonl')}, not ingested"
+    )
     console.rule("2. ingest")
     ingest([out], show=3)
     console.rule("3. train and scan")
