@@ -133,3 +133,23 @@ def test_an_uncrashed_decision_applies_and_delivers(crash_store: Store) -> None:
     after = _state(crash_store, case_id)
     assert after["case"] == ("closed", "removed")
     assert after["notices"] and {s for _, s in after["notices"]} == {"sent"}
+
+
+def test_cli_delivers_what_a_crash_left_queued(
+    crash_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from unmask.cli.main import _register_commands, app
+
+    with crash_store.unit_of_work() as uow:
+        case_id = uow.cases.latest_for([SUBJECT])[SUBJECT].id
+    assert _decide(crash_store, case_id, "decision.committed:1") == 137
+    queued = _state(crash_store, case_id)["notices"]
+    monkeypatch.setenv("UNMASK_DATABASE_URL", crash_store.url)
+    monkeypatch.setenv("UNMASK_DATA_DIR", str(crash_store.settings.data_dir))
+    monkeypatch.delenv("UNMASK_NOTIFY_WEBHOOK", raising=False)
+    _register_commands()
+    out = CliRunner().invoke(app, ["review", "deliver"])
+    assert out.exit_code == 0 and f"{len(queued)} notice(s) sent, 0 failed" in out.output
+    assert {s for _, s in _state(crash_store, case_id)["notices"]} == {"sent"}

@@ -11,9 +11,10 @@ from statistics import median
 
 from unmask.cases.queries import records_in
 from unmask.cases.repo import QUEUE_STATUSES, Filters
-from unmask.model.records import Invitation, Message
-from unmask.store import Store
-from unmask.store.interface import UnitOfWork
+from unmask.model.records import Account, Invitation, Message, Organisation
+from unmask.model.snapshot import Snapshot
+from unmask.store.interface import DataStore, UnitOfWork
+from unmask.store.queries import all_records
 
 AGE_BUCKETS = ((1, "< 1 d"), (3, "1–3 d"), (7, "3–7 d"), (14, "1–2 wk"), (10**6, "> 2 wk"))
 
@@ -89,7 +90,7 @@ def _removals(uow: UnitOfWork, d: Dashboard) -> None:
     )
 
 
-def _prevalence(store: Store, uow: UnitOfWork, d: Dashboard) -> None:
+def _prevalence(uow: UnitOfWork, d: Dashboard) -> None:
     """Expected share of each sector's members approached by a fake: a member's chance is
     ``1 - prod(1 - risk)`` over the flagged accounts that approached them (removed or restricted
     accounts count as 1, cleared ones as 0)."""
@@ -104,7 +105,10 @@ def _prevalence(store: Store, uow: UnitOfWork, d: Dashboard) -> None:
     sent += records_in(uow.records, Message, "sender", risk)
     for pair in {(rec.sender, rec.recipient) for rec in sent}:
         survive[pair[1]] = survive.get(pair[1], 1.0) * (1.0 - risk[pair[0]])
-    snap = store.snapshot(["account", "organisation"])
+    snap = Snapshot(
+        accounts={a.id: a for a in all_records(uow.records, Account)},
+        organisations={o.id: o for o in all_records(uow.records, Organisation)},
+    )
     members: Counter[str] = Counter()
     expected: dict[str, float] = {}
     for account_id in snap.accounts:
@@ -118,12 +122,12 @@ def _prevalence(store: Store, uow: UnitOfWork, d: Dashboard) -> None:
     )
 
 
-def dashboard(store: Store, now: datetime | None = None) -> Dashboard:
+def dashboard(store: DataStore, now: datetime | None = None) -> Dashboard:
     now = now or datetime.now(UTC)
     d = Dashboard()
     with store.unit_of_work() as uow:
         _queue(uow, d, now)
         _per_day(uow, d, now)
         _removals(uow, d)
-        _prevalence(store, uow, d)
+        _prevalence(uow, d)
     return d

@@ -27,15 +27,14 @@ from unmask.cases.machine import (
 from unmask.failpoints import failpoint
 from unmask.model.review import Case
 from unmask.scoring import Policy
-from unmask.store import Store
-from unmask.store.interface import UnitOfWork
+from unmask.store.interface import DataStore, UnitOfWork
 
 
 @dataclass
 class Desk:
     """Everything a decision needs: the store, the policy in force and the injected effects."""
 
-    store: Store
+    store: DataStore
     policy: Policy
     effects: Effects
 

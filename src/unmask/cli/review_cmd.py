@@ -1,4 +1,4 @@
-"""``unmask audit`` (verify, export) and ``unmask review`` (sync, queue)."""
+"""``unmask audit`` (verify, head, export) and ``unmask review`` (sync, queue, deliver)."""
 
 from __future__ import annotations
 
@@ -130,6 +130,20 @@ def queue(
             c.status,
         )
     console.print(table)
+
+
+@review_app.command("deliver")
+def deliver_cmd() -> None:
+    """Send the notices still queued in the outbox (a crash after a decision committed leaves
+    them there), through UNMASK_NOTIFY_WEBHOOK when set; exit 1 when a send failed."""
+    from unmask.actions.enforce import deliver
+    from unmask.actions.notify import channel_from_env
+
+    with open_store() as store:
+        sent, failed = deliver(store, channel_from_env())
+    console.print(f"{sent} notice(s) sent, {failed} failed (kept on the record)")
+    if failed:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -15,8 +15,7 @@ from unmask.cases.evidence import case_findings
 from unmask.cases.machine import TransitionError
 from unmask.model.findings import Finding
 from unmask.model.review import Case
-from unmask.store import Store
-from unmask.store.interface import UnitOfWork
+from unmask.store.interface import DataStore, UnitOfWork
 
 _STATUS_COLOURS = {
     "accepted": "#16a34a",
@@ -104,7 +103,7 @@ def _similar(uow: UnitOfWork, case: Case, found: list[Finding]) -> list[dict[str
     ]
 
 
-def case_view(store: Store, case_id: int) -> dict[str, Any]:
+def case_view(store: DataStore, case_id: int) -> dict[str, Any]:
     with store.unit_of_work() as uow:
         case = uow.cases.get(case_id)
         if case is None:
