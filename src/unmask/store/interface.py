@@ -18,6 +18,7 @@ from unmask.model.audit import ChainedEvent
 from unmask.model.findings import Assessment, Finding
 from unmask.model.ingest import IngestFile, Quarantined
 from unmask.model.intel import ContextObject, FeedCursor
+from unmask.model.live import LiveRecord
 from unmask.model.members import StoredAlert
 from unmask.model.records import Connection, Invitation, RecordBase
 from unmask.model.review import (
@@ -352,12 +353,9 @@ class Members(Protocol):
 
 
 class LiveDecisions(Protocol):
-    """Decisions of the live path, one per event key. A row is the ``live_decisions`` record as
-    JSON-ready values (``event_key``, ``kind``, ``subject``, ``target``, ``decision``, ``risk``,
-    ``reasons``, ``features``, ``policy_version``, ``source``, ``event_at``, ``decided_at``;
-    read back with ``id``, ``outcome``, ``outcome_at`` and ``overturned_*``)."""
+    """Decisions of the live path, one per event key."""
 
-    def add_new(self, rows: Sequence[dict[str, Any]]) -> set[str]:
+    def add_new(self, rows: Sequence[LiveRecord]) -> set[str]:
         """Insert the rows whose event key is new; returns those keys."""
         ...
 
@@ -365,7 +363,7 @@ class LiveDecisions(Protocol):
         """Record what became of the event, unless an outcome is already recorded."""
         ...
 
-    def get(self, event_key: str) -> dict[str, Any] | None: ...
+    def get(self, event_key: str) -> LiveRecord | None: ...
 
     def listing(
         self,
@@ -376,7 +374,7 @@ class LiveDecisions(Protocol):
         overturned: bool | None = None,
         before_id: int | None = None,
         limit: int = 100,
-    ) -> tuple[list[dict[str, Any]], int]:
+    ) -> tuple[list[LiveRecord], int]:
         """Newest first (ids below ``before_id``), and how many match in all."""
         ...
 

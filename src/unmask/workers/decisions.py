@@ -9,25 +9,26 @@ from typing import Any
 
 from unmask.live.decide import PERMISSIVE, Decision
 from unmask.live.events import LiveEvent
+from unmask.model.live import LiveRecord
 from unmask.store import Store
 from unmask.store.interface import UnitOfWork
 
 
-def _row(event: LiveEvent, d: Decision, source: str, now: datetime) -> dict[str, Any]:
-    return {
-        "event_key": d.event_key,
-        "kind": d.kind,
-        "subject": d.subject,
-        "target": d.target,
-        "decision": d.decision,
-        "risk": d.risk,
-        "reasons": [asdict(r) for r in d.reasons],
-        "features": dict(d.features),
-        "policy_version": d.policy_version,
-        "source": source,
-        "event_at": event.at,
-        "decided_at": now,
-    }
+def _row(event: LiveEvent, d: Decision, source: str, now: datetime) -> LiveRecord:
+    return LiveRecord(
+        event_key=d.event_key,
+        kind=d.kind,
+        subject=d.subject,
+        target=d.target,
+        decision=d.decision,
+        risk=d.risk,
+        policy_version=d.policy_version,
+        source=source,
+        event_at=event.at,
+        decided_at=now,
+        reasons=[asdict(r) for r in d.reasons],
+        features=dict(d.features),
+    )
 
 
 def _outcomes(uow: UnitOfWork, items: Sequence[tuple[LiveEvent, Decision]]) -> None:
@@ -57,8 +58,10 @@ def save_one(store: Store, event: LiveEvent, d: Decision, source: str) -> bool:
 
 
 def get(store: Store, event_key: str) -> dict[str, Any] | None:
+    """The stored decision as a JSON-ready row."""
     with store.unit_of_work() as uow:
-        return uow.live.get(event_key)
+        found = uow.live.get(event_key)
+    return asdict(found) if found is not None else None
 
 
 def listing(
@@ -70,8 +73,9 @@ def listing(
     before_id: int | None = None,
     limit: int = 100,
 ) -> tuple[list[dict[str, Any]], int]:
+    """Stored decisions as rows, newest first, and how many match."""
     with store.unit_of_work() as uow:
-        return uow.live.listing(
+        rows, total = uow.live.listing(
             kind=kind,
             decision=decision,
             subject=subject,
@@ -79,6 +83,7 @@ def listing(
             before_id=before_id,
             limit=limit,
         )
+    return [asdict(r) for r in rows], total
 
 
 def reconcile(store: Store, routes: Sequence[str], scan_id: int | None = None) -> int:

@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
+from unmask.model.live import LiveRecord
 from unmask.store.interface import DataStore
 
 T0 = datetime(2026, 3, 1, tzinfo=UTC)
 
 
-def _row(key: str, subject: str, decision: str = "allow") -> dict[str, Any]:
-    return {
-        "event_key": key,
-        "kind": "invitation",
-        "subject": subject,
-        "target": "m1",
-        "decision": decision,
-        "risk": 0.3,
-        "reasons": [{"text": "ok"}],
-        "features": {"n": 1.0},
-        "policy_version": "p7",
-        "source": "stream",
-        "event_at": T0,
-        "decided_at": T0,
-    }
+def _row(key: str, subject: str, decision: str = "allow") -> LiveRecord:
+    return LiveRecord(
+        key, "invitation", subject, "m1", decision, 0.3, "p7", "stream", T0, T0, [{"text": "ok"}]
+    )
 
 
 def test_live_decisions(ds: DataStore) -> None:
@@ -40,20 +29,17 @@ def test_live_decisions(ds: DataStore) -> None:
         uow.live.set_outcome("i1:pending", "ignored", T0)  # the first outcome stays
     with ds.unit_of_work() as uow:
         got = uow.live.get("i1:pending")
-        assert (
-            got is not None and got["outcome"] == "accepted" and got["reasons"] == [{"text": "ok"}]
-        )
+        assert got is not None and got.outcome == "accepted" and got.reasons == [{"text": "ok"}]
+        assert got.event_at == T0 and got.features == {} and got.id > 0
         assert uow.live.get("nope") is None
         rows, total = uow.live.listing(subject="a")
-        assert total == 2 and [r["event_key"] for r in rows] == ["i3:pending", "i1:pending"]
-        page, _ = uow.live.listing(before_id=rows[0]["id"], limit=1)
-        assert [r["event_key"] for r in page] == ["i2:pending"]
+        assert total == 2 and [r.event_key for r in rows] == ["i3:pending", "i1:pending"]
+        page, _ = uow.live.listing(before_id=rows[0].id, limit=1)
+        assert [r.event_key for r in page] == ["i2:pending"]
         open_ = uow.live.open_permissive(["allow"])
         assert [s for _, s in open_] == ["a", "a"]
         uow.live.overturn(open_[0][0], 7, "review", 0.8)
     with ds.unit_of_work() as uow:
         assert len(uow.live.open_permissive(["allow"])) == 1
         done, n = uow.live.listing(overturned=True)
-        assert (
-            n == 1 and done[0]["overturned_scan"] == 7 and done[0]["overturned_route"] == "review"
-        )
+        assert n == 1 and done[0].overturned_scan == 7 and done[0].overturned_route == "review"
