@@ -4,14 +4,16 @@ For every ordered pair of the five profile sources (``sources.SOURCES``) the det
 one source and scored on the other, on the production features both support (of
 ``MODEL_FEATURES``: no platform-scaled raw counts). Then, for each source, on all the other
 sources pooled (plus ``political_bots_2019`` as extra positives) on the features every one of them
-supports. Beside every figure, the plain gradient-boosting reference (``GB_REFERENCE``) trained on
-the same rows and features. Nothing is chosen on the test source: the detector's hyper-parameters
-are its defaults and its calibration is fitted on out-of-fold margins of the training rows only.
+supports, and on the same platform's other sources only, on all the features they share
+(``pooled_trainings``). Beside every figure, the plain gradient-boosting reference
+(``GB_REFERENCE``) trained on the same rows and features. Nothing is chosen on the test source:
+the detector's hyper-parameters are its defaults, its monotone directions and calibration are
+fitted on the training rows only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -95,6 +97,23 @@ def _rows(
     ]
 
 
+def pooled_trainings(sets: Mapping[str, LabelledSet]) -> list[tuple[tuple[str, ...], str]]:
+    """The pooled training sets, as (training sources, test source).
+
+    For each source: all the other sources (on the few features every one of them supports), and
+    then, when it differs, only the other sources that carry every field the test source has (the
+    same platform's sources: all its features are usable).
+    """
+    out: list[tuple[tuple[str, ...], str]] = []
+    for train, test in leave_one_out(sources.SOURCES):
+        out.append((train, test))
+        wanted = set(sets[test].features())
+        same = tuple(t for t in train if wanted <= set(sets[t].features()))
+        if len(same) >= 2 and same != train:
+            out.append((same, test))
+    return out
+
+
 def run(data: Path, model: Model = profile_model, pooled: bool = True) -> list[EvalRow]:
     sets = sources.load_all(data)
     extra = sources.load_extra_positives(data)
@@ -105,8 +124,12 @@ def run(data: Path, model: Model = profile_model, pooled: bool = True) -> list[E
         rows.extend(_rows(cache, split_name(a, b), features, [sets[a]], sets[b], model))
     if not pooled:
         return rows
-    for train, test in leave_one_out(sources.SOURCES):
-        train_sets = [sets[t] for t in train] + ([extra] if extra is not None else [])
+    for train, test in pooled_trainings(sets):
+        train_sets = [sets[t] for t in train]
+        names = train
+        if extra is not None:
+            train_sets.append(extra)
+            names = (*train, sources.EXTRA_POSITIVES)
         features = shared_features([*train_sets, sets[test]])
-        rows.extend(_rows(cache, split_name(train, test), features, train_sets, sets[test], model))
+        rows.extend(_rows(cache, split_name(names, test), features, train_sets, sets[test], model))
     return rows
