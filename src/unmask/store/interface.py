@@ -19,7 +19,7 @@ from unmask.model.findings import Assessment, Finding
 from unmask.model.ingest import IngestFile, Quarantined
 from unmask.model.intel import ContextObject, FeedCursor
 from unmask.model.live import LiveRecord
-from unmask.model.members import StoredAlert
+from unmask.model.members import StoredAlert, TriageItem
 from unmask.model.records import Connection, Invitation, RecordBase
 from unmask.model.review import (
     Action,
@@ -349,6 +349,18 @@ class Members(Protocol):
 
     def acknowledge(self, alert_id: int) -> bool:
         """False when there is no such alert."""
+        ...
+
+    def add_triage(
+        self, reported: str, reason: str, text: str, verified_reporter: str | None, keep: int
+    ) -> None:
+        """An unverified report; only the newest ``keep`` are kept."""
+        ...
+
+    def triage_count(self, reported: str | None = None) -> int: ...
+
+    def triage_items(self, reported: str | None = None, limit: int = 100) -> list[TriageItem]:
+        """Newest first."""
         ...
 
 

@@ -1,83 +1,37 @@
 """Unverified member reports (``member_triage``): written by the public report button, read by
 analysts. Kept apart from ``report`` records on purpose: nothing here opens or re-prioritises a
-case or counts towards any reporter's track record."""
+case or counts towards any reporter's track record. Stored through ``uow.members``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING
-
-from sqlalchemy import func, select
-
-from unmask.store.member_schema import member_triage
-
-if TYPE_CHECKING:
-    from unmask.store.store import Store
-
-
-@dataclass(frozen=True)
-class TriageItem:
-    id: int
-    reported: str
-    reason: str
-    text: str
-    verified_reporter: str | None
-    received_at: datetime
-
+from unmask.model.members import TriageItem
+from unmask.store.interface import DataStore
 
 #: At most this many unverified reports are kept (the oldest go first), so that a flood of
 #: anonymous reports from many addresses cannot grow the table without bound.
 MAX_ITEMS = 100_000
 
+__all__ = ["MAX_ITEMS", "Triage", "TriageItem"]
+
 
 class Triage:
     """The store's triage queue of unverified reports."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: DataStore) -> None:
         self.store = store
 
     def add(
         self, reported: str, reason: str, text: str, verified_reporter: str | None = None
     ) -> None:
-        with self.store.engine.begin() as conn:
-            conn.execute(
-                member_triage.insert().values(
-                    reported=reported[:200],
-                    reason=reason[:40],
-                    text=text[:5000],
-                    verified_reporter=verified_reporter,
-                    received_at=datetime.now(UTC),
-                )
+        with self.store.unit_of_work() as uow:
+            uow.members.add_triage(
+                reported[:200], reason[:40], text[:5000], verified_reporter, MAX_ITEMS
             )
-            newest = conn.execute(select(func.max(member_triage.c.id))).scalar_one()
-            if newest is not None and newest > MAX_ITEMS:
-                conn.execute(member_triage.delete().where(member_triage.c.id <= newest - MAX_ITEMS))
 
     def count(self, reported: str | None = None) -> int:
-        stmt = select(func.count()).select_from(member_triage)
-        if reported is not None:
-            stmt = stmt.where(member_triage.c.reported == reported)
-        with self.store.connect() as conn:
-            return int(conn.execute(stmt).scalar_one())
+        with self.store.unit_of_work() as uow:
+            return uow.members.triage_count(reported)
 
     def items(self, reported: str | None = None, limit: int = 100) -> list[TriageItem]:
-        stmt = select(member_triage).order_by(member_triage.c.id.desc()).limit(limit)
-        if reported is not None:
-            stmt = stmt.where(member_triage.c.reported == reported)
-        with self.store.connect() as conn:
-            rows = conn.execute(stmt).mappings().all()
-        out = []
-        for r in rows:
-            at = r["received_at"]
-            out.append(
-                TriageItem(
-                    int(r["id"]),
-                    r["reported"],
-                    r["reason"],
-                    r["text"],
-                    r["verified_reporter"],
-                    at if at.tzinfo else at.replace(tzinfo=UTC),
-                )
-            )
-        return out
+        with self.store.unit_of_work() as uow:
+            return uow.members.triage_items(reported, limit)

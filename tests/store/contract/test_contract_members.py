@@ -42,3 +42,16 @@ def test_alerts_once_newest_first_acknowledged(ds: DataStore) -> None:
         assert uow.members.acknowledge(got[1].id) and not uow.members.acknowledge(9999)
     with ds.unit_of_work() as uow:
         assert [a.acknowledged for a in uow.members.alerts_of("m1")] == [False, True]
+
+
+def test_triage_newest_first_and_bounded(ds: DataStore) -> None:
+    with ds.unit_of_work() as uow:
+        for i in range(5):
+            uow.members.add_triage(f"acct-{i % 2}", "fake_profile", f"text {i}", None, keep=3)
+        uow.members.add_triage("acct-1", "scam", "signed", "member-9", keep=3)
+    with ds.unit_of_work() as uow:
+        assert uow.members.triage_count() == 3 and uow.members.triage_count("acct-1") == 2
+        items = uow.members.triage_items(limit=2)
+        assert [i.text for i in items] == ["signed", "text 4"]
+        assert items[0].verified_reporter == "member-9" and items[0].received_at.tzinfo
+        assert [i.text for i in uow.members.triage_items("acct-0")] == ["text 4"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
-from unmask.model.members import StoredAlert
+from unmask.model.members import StoredAlert, TriageItem
 from unmask.store.interface import ConflictError
 from unmask.store.memory.state import State
 
@@ -57,6 +57,26 @@ class MemoryMembers:
     def alerts_of(self, account_id: str) -> list[StoredAlert]:
         found = [a for _, a in self.state.alerts.values() if a.account_id == account_id]
         return sorted(found, key=lambda a: (-a.created_at.timestamp(), a.id))
+
+    def add_triage(
+        self, reported: str, reason: str, text: str, verified_reporter: str | None, keep: int
+    ) -> None:
+        tid = self.state.next_id("triage")
+        now = datetime.now(UTC)
+        self.state.triage[tid] = TriageItem(tid, reported, reason, text, verified_reporter, now)
+        for old in [i for i in self.state.triage if i <= tid - keep]:
+            del self.state.triage[old]
+
+    def triage_count(self, reported: str | None = None) -> int:
+        return len(self.triage_items(reported, limit=len(self.state.triage)))
+
+    def triage_items(self, reported: str | None = None, limit: int = 100) -> list[TriageItem]:
+        found = [
+            t
+            for _, t in sorted(self.state.triage.items(), reverse=True)
+            if reported is None or t.reported == reported
+        ]
+        return found[:limit]
 
     def acknowledge(self, alert_id: int) -> bool:
         found = self.state.alerts.get(alert_id)

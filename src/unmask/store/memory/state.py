@@ -12,7 +12,7 @@ from unmask.model.findings import Finding
 from unmask.model.ingest import IngestFile, Quarantined
 from unmask.model.intel import ContextObject, FeedCursor
 from unmask.model.live import LiveRecord
-from unmask.model.members import StoredAlert
+from unmask.model.members import StoredAlert, TriageItem
 from unmask.model.records import RecordBase
 from unmask.model.review import Action, Appeal, Case, Decision, Notification
 from unmask.model.scans import Scan, ScanCampaign, Scored
@@ -40,6 +40,7 @@ class State:
     orgs: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # name, staff
     org_users: dict[int, str] = field(default_factory=dict)
     alerts: dict[int, tuple[str, StoredAlert]] = field(default_factory=dict)  # fingerprint
+    triage: dict[int, TriageItem] = field(default_factory=dict)
     live: dict[int, LiveRecord] = field(default_factory=dict)
     context: dict[str, ContextObject] = field(default_factory=dict)
     files: dict[str, IngestFile] = field(default_factory=dict)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from unmask.model.members import StoredAlert
+from unmask.model.members import StoredAlert, TriageItem
 from unmask.model.review import utc
 from unmask.store.interface import ConflictError
-from unmask.store.member_schema import member_alerts, org_staff, org_users, orgs
+from unmask.store.member_schema import member_alerts, member_triage, org_staff, org_users, orgs
 
 
 class SqlMembers:
@@ -86,6 +86,46 @@ class SqlMembers:
                 r.advice,
                 utc(r.created_at) or r.created_at,
                 bool(r.acknowledged),
+            )
+            for r in self.conn.execute(stmt)
+        ]
+
+    def add_triage(
+        self, reported: str, reason: str, text: str, verified_reporter: str | None, keep: int
+    ) -> None:
+        t = member_triage
+        self.conn.execute(
+            t.insert().values(
+                reported=reported,
+                reason=reason,
+                text=text,
+                verified_reporter=verified_reporter,
+                received_at=datetime.now(UTC),
+            )
+        )
+        newest = self.conn.execute(select(func.max(t.c.id))).scalar_one()
+        if newest is not None and newest > keep:
+            self.conn.execute(t.delete().where(t.c.id <= newest - keep))
+
+    def triage_count(self, reported: str | None = None) -> int:
+        stmt = select(func.count()).select_from(member_triage)
+        if reported is not None:
+            stmt = stmt.where(member_triage.c.reported == reported)
+        return int(self.conn.execute(stmt).scalar_one())
+
+    def triage_items(self, reported: str | None = None, limit: int = 100) -> list[TriageItem]:
+        t = member_triage
+        stmt = select(t).order_by(t.c.id.desc()).limit(limit)
+        if reported is not None:
+            stmt = stmt.where(t.c.reported == reported)
+        return [
+            TriageItem(
+                int(r.id),
+                r.reported,
+                r.reason,
+                r.text,
+                r.verified_reporter,
+                utc(r.received_at) or r.received_at,
             )
             for r in self.conn.execute(stmt)
         ]
