@@ -7,8 +7,8 @@ quality. Rows:
 
 - ``approach_language`` ``rules``: the untrained rule score over every account that sent a note
   or message;
-- ``approach_language`` ``campaignkfold5``: the trained model, 5-fold ``GroupKFold`` where all
-  fake accounts of one campaign share a group (genuine accounts are their own group);
+- ``approach_language`` ``campaignkfold5``: the (opt-in) trained model, 5-fold ``GroupKFold``
+  where all fake accounts of one campaign share a group (genuine accounts are their own group);
 - ``text_origin`` ``untrained``: placeholders, stock phrasing and near-duplicate text only.
 """
 
@@ -55,7 +55,9 @@ def run(data: Path, members: int = MEMBERS, seed: int = SEED) -> list[EvalRow]:
     groups = [campaign_of.get(s, s) for s in subjects]
     p = np.zeros(len(subjects))
     for tr, te in GroupKFold(n_splits=5).split(subjects, y, groups):
-        model = ApproachLanguage().fit(snapshot, {subjects[i]: bool(y[i]) for i in tr})
+        model = ApproachLanguage(train_model=True).fit(
+            snapshot, {subjects[i]: bool(y[i]) for i in tr}
+        )
         scored = model.detect(snapshot, [subjects[i] for i in te])
         p[te] = [f.score or 0.0 for f in scored]
     rows += binary_metrics(approach.name, SUITE, f"campaignkfold5 {split}", y, p.tolist())
