@@ -61,6 +61,11 @@ class Records(Protocol):
         """Insert each (record, content hash) whose key is not stored yet; how many were."""
         ...
 
+    def values(self, kind: str, column: str, keys: Sequence[str]) -> dict[str, Any]:
+        """One field of each stored key (None when unset), as JSON values (nested fields as
+        lists and dicts): a narrow read for hot paths that need one field of many records."""
+        ...
+
     def hashes(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
         """The stored content hash of each key that is stored."""
         ...

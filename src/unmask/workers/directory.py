@@ -12,9 +12,9 @@ import time
 from collections.abc import Iterable
 
 from unmask.live.directory import Member, Prior, resolve_member
-from unmask.model.records import Account, Organisation
+from unmask.model.records import Organisation
 from unmask.store import Store
-from unmask.store.queries import all_records, records_in
+from unmask.store.queries import all_records
 
 _CHUNK = 900
 _MAX_CACHE = 200_000
@@ -53,12 +53,12 @@ class StoreDirectory:
         asked = {a for a in account_ids if not a.startswith("ip:")}
         ids = sorted(a for a in asked if a not in self._members)
         want = sorted(a for a in asked if a not in self._priors)
-        with self.store.unit_of_work() as uow:
-            found = records_in(uow.records, Account, "id", ids) if ids else []
-        for a in found:
-            first = a.positions[0] if a.positions else None
-            org_id, employer = (first.organisation_id, first.employer) if first else (None, None)
-            self._members[a.id] = resolve_member(org_id, employer, self._by_id, self._by_name)
+        with self.store.unit_of_work() as uow:  # one field, not whole accounts: a hot path
+            positions = uow.records.values("account", "positions", ids) if ids else {}
+        for aid in sorted(positions):
+            first = (positions.get(aid) or [{}])[0]
+            org_id, employer = first.get("organisation_id"), first.get("employer")
+            self._members[aid] = resolve_member(org_id, employer, self._by_id, self._by_name)
         for aid in ids:
             self._members.setdefault(aid, None)
         scan_id = self._scan_id

@@ -85,3 +85,14 @@ def test_hashes_added_at_delete(ds: DataStore) -> None:
         assert uow.records.delete("account", ["a", "zz"]) == 1
     with ds.unit_of_work() as uow:
         assert uow.records.get("account", "a") is None and uow.records.count("account") == 1
+
+
+def test_values_of_one_field(ds: DataStore) -> None:
+    with ds.unit_of_work() as uow:
+        uow.records.add_new(_world(), NOW)  # type: ignore[arg-type]
+    with ds.unit_of_work() as uow:
+        names = uow.records.values("account", "name", ["a", "b", "zz"])
+        assert names == {"a": "Ann", "b": "Bo"}
+        assert uow.records.values("account", "positions", ["a"]) == {"a": []}
+        assert uow.records.values("account", "headline", ["a"]) == {"a": ""}
+        assert uow.records.values("account", "photo", ["a"]) == {"a": None}

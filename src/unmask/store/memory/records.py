@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
-from unmask.model.records import Connection, Invitation, RecordBase
+from pydantic_core import to_jsonable_python
+
+from unmask.model.records import RECORD_TYPES, Connection, Invitation, RecordBase
+from unmask.model.schema import columns
 from unmask.store.memory.state import State
 
 
@@ -52,6 +56,12 @@ class MemoryRecords:
                 self.state.added.setdefault(record.record_type, {})[record.key()] = now
                 added += 1
         return added
+
+    def values(self, kind: str, column: str, keys: Sequence[str]) -> dict[str, Any]:
+        if column not in columns(RECORD_TYPES[kind]):
+            raise KeyError(f"{kind} has no field {column!r}")
+        table = self._kind(kind)
+        return {k: to_jsonable_python(getattr(table[k][0], column)) for k in keys if k in table}
 
     def hashes(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
         table = self._kind(kind)

@@ -87,6 +87,11 @@ class SqlRecords:
             out.extend((str(k), v) for k, v in self.conn.execute(stmt))
         return out
 
+    def values(self, kind: str, column: str, keys: Sequence[str]) -> dict[str, Any]:
+        if column not in columns(RECORD_TYPES[kind]):
+            raise KeyError(f"{kind} has no field {column!r}")
+        return dict(self._column(kind, column, keys))
+
     def hashes(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
         return {k: str(v) for k, v in self._column(kind, "content_hash", keys)}
 
