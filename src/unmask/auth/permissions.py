@@ -14,6 +14,8 @@ Permission = Literal[
     "sync_cases",
     "manage_users",
     "read_records",
+    "read_campaigns",
+    "org_view",
 ]
 
 GRANTS: dict[Permission, tuple[str, ...]] = {
@@ -25,6 +27,8 @@ GRANTS: dict[Permission, tuple[str, ...]] = {
     "sync_cases": ("lead", "admin"),
     "manage_users": ("admin",),
     "read_records": ("analyst", "lead", "admin", "auditor"),
+    "read_campaigns": ("analyst", "lead", "admin", "auditor"),
+    "org_view": ("partner",),  # an organisation's security team: its own organisation only
 }
 
 

@@ -24,6 +24,7 @@ from unmask.cases.machine import (
     check_second,
     plan_decision,
 )
+from unmask.cases.provenance import victims_of
 from unmask.failpoints import failpoint
 from unmask.model.review import Case
 from unmask.scoring import Policy
@@ -59,17 +60,23 @@ def _case(uow: UnitOfWork, case_id: int) -> Case:
     return case
 
 
-def _campaign_targets(uow: UnitOfWork, case: Case) -> list[Case]:
+def _campaign_targets(uow: UnitOfWork, case: Case, lead_days: int) -> list[Case]:
+    """The case and the campaign's other queued cases, possible photo-theft victims left out."""
     if not case.campaign:
         return [case]
+    victims = victims_of(uow, case.campaign, lead_days)
     others = [c for c in uow.cases.of_campaign(case.campaign) if c.status in QUEUED]
-    return [case, *[c for c in others if c.id != case.id]]
+    return [case, *[c for c in others if c.id != case.id and c.subject not in victims]]
 
 
 def decide(desk: Desk, case_id: int, user: User, action: str, reason: str, scope: str) -> Outcome:
     with desk.store.unit_of_work() as uow:
         case = _case(uow, case_id)
-        targets = _campaign_targets(uow, case) if scope == "campaign" else [case]
+        targets = (
+            _campaign_targets(uow, case, desk.policy.review.photo_owner_lead_days)
+            if scope == "campaign"
+            else [case]
+        )
         links = uow.records.connection_count(case.subject)
         state = CaseState(case.status, case.outcome, links, len(targets))
         plan = plan_decision(state, action, scope, user.role, desk.rules, reason)
@@ -187,7 +194,11 @@ def review_second(
             return Outcome(
                 "rejected", decision_id, (case.id,), "rejected; the case is back in the queue"
             )
-        targets = _campaign_targets(uow, case) if d.scope == "campaign" else [case]
+        targets = (
+            _campaign_targets(uow, case, desk.policy.review.photo_owner_lead_days)
+            if d.scope == "campaign"
+            else [case]
+        )
         done = _apply(desk, uow, decision_id, targets, d.action, user.name, d.reason)
     _delivered(desk)
     return Outcome("applied", decision_id, done, f"{d.action} applied to {len(done)} case(s)")

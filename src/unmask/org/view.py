@@ -26,6 +26,14 @@ class Approach:
     campaign: str
 
 
+@dataclass(frozen=True, slots=True)
+class StaffReport:
+    at: datetime
+    reporter: str
+    reported: str
+    reason: str
+
+
 @dataclass(frozen=True)
 class OrgView:
     staff_on_platform: int
@@ -34,6 +42,7 @@ class OrgView:
     approaches_by_month: dict[str, int]
     reports_by_month: dict[str, int]
     sectors_targeted: dict[str, int] = field(default_factory=dict)
+    reports: tuple[StaffReport, ...] = ()  # reports filed by staff, oldest first
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -100,7 +109,15 @@ def org_view(
     for camp in touched:
         for target in targets[camp]:
             sectors[snapshot.sector_of(target) or "unknown"] += 1
-    reports = Counter(_month(r.created_at) for r in snapshot.reports if r.reporter in staff)
+    filed = sorted(
+        (
+            StaffReport(r.created_at, r.reporter, r.reported, r.reason.value)
+            for r in snapshot.reports
+            if r.reporter in staff
+        ),
+        key=lambda r: (r.at, r.reporter, r.reported),
+    )
+    reports = Counter(_month(r.at) for r in filed)
     return OrgView(
         staff_on_platform=len(staff),
         approaches=tuple(approaches),
@@ -108,4 +125,5 @@ def org_view(
         approaches_by_month=dict(sorted(Counter(_month(a.at) for a in approaches).items())),
         reports_by_month=dict(sorted(reports.items())),
         sectors_targeted=dict(sectors.most_common()),
+        reports=tuple(filed),
     )

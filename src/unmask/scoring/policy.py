@@ -68,6 +68,7 @@ class Review(BaseModel):
     reporter_prior_wrong: Annotated[float, Field(gt=0.0)] = 19.0
     four_eyes_connections: Annotated[int, Field(ge=0)] = 50
     four_eyes_campaign: bool = True
+    photo_owner_lead_days: Annotated[int, Field(ge=0, le=36500)] = 180
     burst_window_hours: Annotated[int, Field(ge=1)] = 48
     burst_min_reports: Annotated[int, Field(ge=2)] = 3
     burst_new_account_days: Annotated[int, Field(ge=1)] = 30

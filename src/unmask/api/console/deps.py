@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 
 from unmask.auth import User
+from unmask.auth.permissions import allowed, refusal
 from unmask.cases.service import Desk
 from unmask.cases.sync import sync_cases
 
 CONSOLE_ROLES = frozenset({"analyst", "lead", "admin", "auditor"})
+
+
+class ConsoleForbiddenError(Exception):
+    """A signed-in user whose role has no access to this console page (shown as a page)."""
+
+    def __init__(self, role: str, message: str) -> None:
+        self.role, self.message = role, message
 
 
 class LoginRequiredError(Exception):
@@ -40,8 +48,23 @@ def console_user(request: Request) -> User:
             request.url.path + (f"?{request.url.query}" if request.url.query else "")
         )
     if user.role not in CONSOLE_ROLES:
-        raise HTTPException(403, f"role {user.role!r} has no access to the console")
+        raise ConsoleForbiddenError(
+            user.role, f"Your role ({user.role}) has no access to this page."
+        )
     return user
+
+
+def partner_user(request: Request) -> User:
+    """A signed-in organisation security-team user (permission ``org_view``)."""
+    user = getattr(request.state, "user", None)
+    if not isinstance(user, User):
+        raise LoginRequiredError(request.url.path)
+    if not allowed(user.role, "org_view"):
+        raise ConsoleForbiddenError(user.role, refusal(user.role, "org_view"))
+    return user
+
+
+PartnerUser = Annotated[User, Depends(partner_user)]
 
 
 ConsoleUser = Annotated[User, Depends(console_user)]

@@ -83,7 +83,7 @@ def case_page(
     error: str = "",
 ) -> HTMLResponse:
     try:
-        view = case_view(desk.store, case_id)
+        view = case_view(desk.store, case_id, desk.policy.review.photo_owner_lead_days)
     except TransitionError as exc:
         return page(request, "error.html", status_code=exc.code, message=str(exc))
     return page(request, "case.html", msg=msg, error=error, policy=desk.policy, **view)

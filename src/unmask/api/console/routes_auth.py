@@ -13,6 +13,7 @@ from unmask.api.console.render import page
 from unmask.api.console.session import COOKIE, LIFETIME, create_session, end_session
 from unmask.api.deps import StoreDep, login_throttle, peer_of, throttled
 from unmask.auth import authenticate_password
+from unmask.auth.permissions import allowed
 
 router = APIRouter(include_in_schema=False)
 LOGIN_COOKIE = "unmask_login"
@@ -24,9 +25,14 @@ def _safe_next(value: str | None) -> str:
     return "/console/queue"
 
 
+def _home(role: str | None) -> str:
+    return "/console/org" if role is not None and allowed(role, "org_view") else "/console/queue"
+
+
 @router.get("/")
-def root() -> RedirectResponse:
-    return RedirectResponse("/console/queue", status_code=303)
+def root(request: Request) -> RedirectResponse:
+    user = getattr(request.state, "user", None)
+    return RedirectResponse(_home(getattr(user, "role", None)), status_code=303)
 
 
 @router.get("/login")
@@ -74,7 +80,10 @@ def login(
         login_throttle(request).failed(name, peer_of(request))
         return login_form(request, next, "Wrong name or password.")
     login_throttle(request).succeeded(name)
-    response = RedirectResponse(_safe_next(next), status_code=303)
+    target = _safe_next(next)
+    if target == "/console/queue":
+        target = _home(user.role)
+    response = RedirectResponse(target, status_code=303)
     response.set_cookie(
         COOKIE,
         create_session(store, user),

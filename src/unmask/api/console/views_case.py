@@ -8,14 +8,18 @@ from typing import Any
 
 from unmask.api.console.charts import SENSITIVE, colour, hbars, timeline
 from unmask.api.console.graph import Node, neighbourhood
+from unmask.api.console.views_campaign import campaign_name
 from unmask.api.console.views_common import people, person, risk_class
 from unmask.audit import event_dict, iter_events
 from unmask.cases.context import AccountContext, load_context
 from unmask.cases.evidence import case_findings
 from unmask.cases.machine import TransitionError
+from unmask.cases.provenance import victims_of
 from unmask.model.findings import Finding
+from unmask.model.records import Account
 from unmask.model.review import Case
 from unmask.store.interface import DataStore, UnitOfWork
+from unmask.store.queries import records_in
 
 _STATUS_COLOURS = {
     "accepted": "#16a34a",
@@ -103,7 +107,7 @@ def _similar(uow: UnitOfWork, case: Case, found: list[Finding]) -> list[dict[str
     ]
 
 
-def case_view(store: DataStore, case_id: int) -> dict[str, Any]:
+def case_view(store: DataStore, case_id: int, lead_days: int = 180) -> dict[str, Any]:
     with store.unit_of_work() as uow:
         case = uow.cases.get(case_id)
         if case is None:
@@ -119,6 +123,8 @@ def case_view(store: DataStore, case_id: int) -> dict[str, Any]:
         }
         similar = _similar(uow, case, found)
         member_people = people(uow.records, [c.subject for c in members])
+        victims = victims_of(uow, case.campaign, lead_days)
+        member_accounts = records_in(uow.records, Account, "id", [c.subject for c in members])
         state = uow.enforcement.state(case.subject)
         notified = len(uow.enforcement.notified(case.subject))
         history = [asdict(d) for d in uow.cases.decisions_of(case.id)]
@@ -138,9 +144,12 @@ def case_view(store: DataStore, case_id: int) -> dict[str, Any]:
                 "case": c,
                 "person": person(member_people, c.subject),
                 "risk_class": risk_class(c.risk),
+                "victim": c.subject in victims,
             }
             for c in members
         ],
+        "campaign_name": campaign_name(member_accounts) if member_accounts else None,
+        "is_victim": case.subject in victims,
         "campaign_risk": max((c.risk for c in members), default=case.risk),
         "state": state,
         "notified": notified,

@@ -47,5 +47,5 @@ def report(request: Request, user: Partner) -> HTMLResponse:
     store = request.app.state.store
     org_id = _org(request, user)
     html = render_report(org_name(store, org_id), build_view(store, org_id))
-    headers = {"Content-Disposition": f'attachment; filename="{org_id}-report.html"'}
+    headers = {"Content-Disposition": f'inline; filename="{org_id}-report.html"'}
     return HTMLResponse(html, headers=headers)
