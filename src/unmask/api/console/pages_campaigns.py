@@ -59,7 +59,7 @@ def export(request: Request, key: Key, fmt: str, desk: DeskDep, user: ConsoleUse
     if fmt not in ("stix", "misp"):
         raise HTTPException(404, "export as stix or misp")
     try:
-        body = export_campaign(desk.store, key, fmt)
+        body = export_campaign(request.app.state.store, key, fmt)
     except LookupError as exc:
         message = f"{exc}. Only members confirmed by a reviewer are exported."
         return page(request, "error.html", status_code=404, message=message)

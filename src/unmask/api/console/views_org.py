@@ -13,7 +13,7 @@ from unmask.model.records import Account
 from unmask.model.review import Case
 from unmask.org.repo import build_view, org_name
 from unmask.org.view import OrgView
-from unmask.store.interface import DataStore
+from unmask.store import Store
 from unmask.store.queries import records_in
 
 OUTCOME_WORDS = {
@@ -34,7 +34,7 @@ def _outcome(case: Case | None) -> str:
     return OUTCOME_WORDS.get(state, state)
 
 
-def org_page_view(store: DataStore, org_id: str) -> dict[str, Any]:
+def org_page_view(store: Store, org_id: str) -> dict[str, Any]:
     view: OrgView = build_view(store, org_id)
     senders = sorted({a.sender for a in view.approaches})
     reported = sorted({r.reported for r in view.reports})
