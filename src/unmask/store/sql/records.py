@@ -13,7 +13,7 @@ from unmask.model.records import RECORD_TYPES, Connection, Invitation, RecordBas
 from unmask.model.review import utc
 from unmask.model.schema import columns
 from unmask.store.schema import RECORD_TABLES
-from unmask.store.store import record_row
+from unmask.store.store import _sqlite_insert, prepare_row, record_row
 
 _CONN = RECORD_TABLES["connection"]
 _INV = RECORD_TABLES["invitation"]
@@ -72,10 +72,14 @@ class SqlRecords:
         added = 0
         for kind, todo in by_kind.items():
             known = self.hashes(kind, sorted(todo))
-            rows = [record_row(r, h, now) for k, (r, h) in todo.items() if k not in known]
-            if rows:
+            fresh = [(r, h) for k, (r, h) in todo.items() if k not in known]
+            if fresh and self.conn.dialect.name == "sqlite":  # the ingest fast path
+                rows = [prepare_row(r, h, now, sqlite=True) for r, h in fresh]
+                self.conn.exec_driver_sql(_sqlite_insert(kind)[0], rows)
+            elif fresh:
+                rows = [record_row(r, h, now) for r, h in fresh]
                 self.conn.execute(RECORD_TABLES[kind].insert(), rows)
-            added += len(rows)
+            added += len(fresh)
         return added
 
     def _column(self, kind: str, column: str, keys: Sequence[str]) -> list[tuple[str, Any]]:
