@@ -15,6 +15,8 @@ import orjson
 
 from unmask.formats import RawRow, read_rows
 from unmask.ingest.validate import canonical_json, digest_of, validate_row
+from unmask.model.records import RecordBase
+from unmask.model.versions import VERSIONED
 from unmask.store.store import prepare_row, sqlite_stamp
 
 
@@ -25,6 +27,7 @@ class Item:
     digest: str
     row: Any
     canonical: bytes
+    record: RecordBase | None = None  # kept for versioned types only (``model.versions``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +66,8 @@ def prepare_batch(rows: Sequence[RawRow], kind: str | None, sqlite: bool) -> Pre
         canonical = canonical_json(record)
         digest = digest_of(canonical)
         prepared = prepare_row(record, digest, stamp, sqlite)
-        item = Item(row.line, record.key(), digest, prepared, canonical)
+        kept = record if record.record_type in VERSIONED else None
+        item = Item(row.line, record.key(), digest, prepared, canonical, kept)
         out.items.setdefault(record.record_type, []).append(item)
     return out
 

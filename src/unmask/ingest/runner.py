@@ -3,8 +3,10 @@
 Each file is identified by the SHA-256 of its content. Rows are processed in batches; each batch's
 new records, its quarantined rows and the file's checkpoint (last line done) are committed in one
 transaction, so a run killed at any point resumes from the last committed batch with nothing lost
-and nothing doubled. Records whose key is already stored with the same content count as "present";
-the same key with different content is quarantined as a conflicting duplicate.
+and nothing doubled. Records whose key is already stored with the same content count as "present".
+For versioned types (accounts, organisations, labels: ``unmask.model.versions``) other content
+under a stored key is a new version ("updated"; ``unmask.ingest.versions``); for the other types
+(events such as connections and messages) it is quarantined as a conflicting duplicate.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +24,9 @@ import orjson
 from unmask.formats import SUPPORTED_SUFFIXES, FormatError, kind_for_path
 from unmask.ingest.pipeline import parallel_batches
 from unmask.ingest.prepare import BadRow, Prepared, prepared_batches
+from unmask.ingest.versions import sort_versions
 from unmask.model.ingest import Quarantined
+from unmask.model.versions import VERSIONED
 from unmask.store import Store
 from unmask.store.interface import UnitOfWork
 
@@ -36,6 +41,7 @@ class FileSummary:
     path: Path
     kind: str | None
     accepted: int = 0
+    updated: int = 0  # a new version of a stored key (``unmask.model.versions``)
     quarantined: int = 0
     present: int = 0
     resumed_from: int = 0
@@ -93,13 +99,27 @@ def count_rows(path: Path) -> int | None:
 
 
 class _FileIngest:
-    def __init__(self, store: Store, path: Path, fid: str, summary: FileSummary) -> None:
+    def __init__(
+        self, store: Store, path: Path, fid: str, summary: FileSummary, observed: datetime | None
+    ) -> None:
         self.store, self.path, self.fid, self.summary = store, path, fid, summary
+        self.observed = observed
 
     def process(self, uow: UnitOfWork, batch: Prepared) -> None:
         bad = list(batch.bad)
-        accepted = present = 0
+        accepted = present = updated = 0
+        now = datetime.now(UTC)
         for kind, items in batch.items.items():
+            if kind in VERSIONED:
+                done = sort_versions(uow, kind, items, now, self.observed)
+                uow.ingest.add_prepared(kind, done.new_rows)
+                for record, digest in {r.key(): (r, d) for r, d in done.current}.values():
+                    uow.records.replace(record, digest, now)
+                uow.records.add_versions(done.versions, now)
+                accepted += len(done.new_rows)
+                updated += done.updated
+                present += done.present
+                continue
             known = uow.records.hashes(kind, [i.key for i in items])
             new_rows: list[Any] = []
             for item in items:
@@ -119,11 +139,15 @@ class _FileIngest:
         bad_lines = {b.line for b in bad}
         uow.ingest.quarantine([self._bad(b) for b in bad])
         self.summary.accepted += accepted
+        self.summary.updated += updated
         self.summary.present += present
         self.summary.quarantined += len(bad_lines)
         room = max(0, 1000 - len(self.summary.problems))
         self.summary.problems.extend((b.line, b.field, b.error) for b in bad[:room])
-        uow.ingest.checkpoint(self.fid, batch.last_line, accepted, present, len(bad_lines))
+        # the file's stored count of accepted rows includes its new versions
+        uow.ingest.checkpoint(
+            self.fid, batch.last_line, accepted + updated, present, len(bad_lines)
+        )
 
     def _bad(self, bad: BadRow) -> Quarantined:
         return Quarantined(
@@ -132,8 +156,14 @@ class _FileIngest:
 
 
 def ingest_file(
-    store: Store, path: Path, progress: Progress | None = None, batch_size: int = 5_000
+    store: Store,
+    path: Path,
+    progress: Progress | None = None,
+    batch_size: int = 5_000,
+    observed: datetime | None = None,
 ) -> FileSummary:
+    """``observed``: when the export was taken, for records without a time of their own
+    (default: the time each batch is written)."""
     summary = FileSummary(path=path, kind=kind_for_path(path))
     try:
         fid = file_id(path)
@@ -153,7 +183,7 @@ def ingest_file(
         else:
             start = state.lines_done
             summary.resumed_from = start
-    worker = _FileIngest(store, path, fid, summary)
+    worker = _FileIngest(store, path, fid, summary, observed)
     try:
         big = path.stat().st_size >= PARALLEL_BYTES
         source = parallel_batches if big and os.name == "posix" else prepared_batches
@@ -202,10 +232,11 @@ def ingest(
     paths: Iterable[Path],
     progress: Progress | None = None,
     on_file: Callable[[Path, int | None], None] | None = None,
+    observed: datetime | None = None,
 ) -> IngestSummary:
     summary = IngestSummary()
     for path in discover(paths):
         if on_file:
             on_file(path, count_rows(path) if path.is_file() else None)
-        summary.files.append(ingest_file(store, path, progress))
+        summary.files.append(ingest_file(store, path, progress, observed=observed))
     return summary

@@ -34,8 +34,13 @@ CSV). A file whose name is not a record type may hold mixed records if each row 
 Times are ISO 8601; a time without a zone is taken as UTC. Career and education dates accept `YYYY`,
 `YYYY-MM` or `YYYY-MM-DD`. Unknown fields and unknown enum values are rejected (and quarantined at
 ingest) so that a typo is reported rather than silently ignored. Each record has a natural key:
-re-ingesting a record with the same key and content adds nothing; the same key with other content is
-quarantined as a conflicting duplicate.
+re-ingesting a record with the same key and content adds nothing. An account, organisation or label
+whose key is stored with other content is a new version: the store keeps every version with the time
+it was observed (the record's own `updated_at` / `at`, else the export time given to `unmask ingest
+--observed-at`, else the time of ingest) and shows the latest; content equal to any stored version,
+or an older observation, never replaces the current one. For the other types (events: connections,
+messages, invitations, ...) the same key with other content is quarantined as a conflicting
+duplicate.
 """
 
 

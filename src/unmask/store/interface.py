@@ -32,6 +32,7 @@ from unmask.model.review import (
 )
 from unmask.model.scans import Scan, ScanCampaign, Scored
 from unmask.model.users import Session, StoredUser
+from unmask.model.versions import RecordVersion
 
 
 class ConflictError(ValueError):
@@ -78,6 +79,19 @@ class Records(Protocol):
 
     def replace(self, record: RecordBase, digest: str, now: datetime) -> None:
         """Store the record under its key, replacing what was there."""
+        ...
+
+    def history(self, kind: str, keys: Sequence[str]) -> dict[str, list[RecordVersion]]:
+        """Every stored version of each key that has any (``unmask.model.versions``), oldest
+        observation first. The current table holds the latest of them."""
+        ...
+
+    def add_versions(self, versions: Sequence[RecordVersion], now: datetime) -> None:
+        """Keep these versions in the history (a (kind, key, version) stored twice is an error)."""
+        ...
+
+    def changed_keys(self, kind: str) -> list[str]:
+        """Keys of a type with more than one version, by key."""
         ...
 
     def connections_of(self, account_id: str) -> list[Connection]:

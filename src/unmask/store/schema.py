@@ -177,3 +177,4 @@ from unmask.store import intel_schema as _intel_schema  # noqa: E402, F401
 from unmask.store import live_schema as _live_schema  # noqa: E402, F401
 from unmask.store import member_schema as _member_schema  # noqa: E402, F401
 from unmask.store import review_schema as _review_schema  # noqa: E402, F401
+from unmask.store import version_schema as _version_schema  # noqa: E402, F401

@@ -10,6 +10,8 @@ from pydantic_core import to_jsonable_python
 
 from unmask.model.records import RECORD_TYPES, Connection, Invitation, RecordBase
 from unmask.model.schema import columns
+from unmask.model.versions import RecordVersion, in_order
+from unmask.store.interface import ConflictError
 from unmask.store.memory.state import State
 
 
@@ -79,6 +81,20 @@ class MemoryRecords:
     def replace(self, record: RecordBase, digest: str, now: datetime) -> None:
         self._kind(record.record_type)[record.key()] = (record, digest)
         self.state.added.setdefault(record.record_type, {})[record.key()] = now
+
+    def history(self, kind: str, keys: Sequence[str]) -> dict[str, list[RecordVersion]]:
+        stored = self.state.versions.get(kind, {})
+        return {k: in_order(list(stored[k])) for k in set(keys) if k in stored}
+
+    def add_versions(self, versions: Sequence[RecordVersion], now: datetime) -> None:
+        for v in versions:
+            kept = self.state.versions.setdefault(v.kind, {}).setdefault(v.key, [])
+            if any(k.version == v.version for k in kept):
+                raise ConflictError(f"version {v.version} of {v.kind} {v.key!r} is stored already")
+            kept.append(v)
+
+    def changed_keys(self, kind: str) -> list[str]:
+        return sorted(k for k, v in self.state.versions.get(kind, {}).items() if len(v) > 1)
 
     def _connections(self, account_id: str) -> dict[str, Connection]:
         return {

@@ -17,12 +17,14 @@ from unmask.model.records import RecordBase
 from unmask.model.review import Action, Appeal, Case, Decision, Notification
 from unmask.model.scans import Scan, ScanCampaign, Scored
 from unmask.model.users import StoredUser
+from unmask.model.versions import RecordVersion
 
 
 @dataclass
 class State:
     records: dict[str, dict[str, tuple[RecordBase, str]]] = field(default_factory=dict)
     added: dict[str, dict[str, datetime]] = field(default_factory=dict)  # when each was written
+    versions: dict[str, dict[str, list[RecordVersion]]] = field(default_factory=dict)
     scans: dict[int, Scan] = field(default_factory=dict)
     findings: dict[int, list[Finding]] = field(default_factory=dict)
     assessments: dict[int, list[Scored]] = field(default_factory=dict)
@@ -59,6 +61,8 @@ class State:
         for name, value in vars(self).items():
             if name in ("records", "added"):
                 out[name] = {k: dict(v) for k, v in value.items()}
+            elif name == "versions":
+                out[name] = {k: {kk: list(vv) for kk, vv in v.items()} for k, v in value.items()}
             elif isinstance(value, dict):
                 out[name] = {k: list(v) if isinstance(v, list) else v for k, v in value.items()}
             else:

@@ -12,7 +12,9 @@ from sqlalchemy import delete, func, or_, select, true
 from unmask.model.records import RECORD_TYPES, Connection, Invitation, RecordBase
 from unmask.model.review import utc
 from unmask.model.schema import columns
+from unmask.model.versions import RecordVersion
 from unmask.store.schema import RECORD_TABLES
+from unmask.store.sql import versions as _versions
 from unmask.store.store import _sqlite_insert, prepare_row, record_row
 
 _CONN = RECORD_TABLES["connection"]
@@ -115,6 +117,15 @@ class SqlRecords:
         table = RECORD_TABLES[record.record_type]
         self.conn.execute(delete(table).where(table.c.key == record.key()))
         self.conn.execute(table.insert().values(record_row(record, digest, now)))
+
+    def history(self, kind: str, keys: Sequence[str]) -> dict[str, list[RecordVersion]]:
+        return _versions.history(self.conn, kind, keys)
+
+    def add_versions(self, versions: Sequence[RecordVersion], now: datetime) -> None:
+        _versions.add_versions(self.conn, versions, now)
+
+    def changed_keys(self, kind: str) -> list[str]:
+        return _versions.changed_keys(self.conn, kind)
 
     def connections_of(self, account_id: str) -> list[Connection]:
         where = or_(_CONN.c.source == account_id, _CONN.c.target == account_id)
