@@ -39,7 +39,7 @@ def test_malformed_rows_are_quarantined_and_the_rest_proceeds(store: Store, tmp_
             {"id": "a2", "name": "No creation time"},
             _account(3, verified_email="not-a-bool"),
             _account(4),
-            _account(4, name="Same id, other content"),
+            _account(4, name="Same id, other content"),  # a new version, not a conflict
             _account(5),
         ],
     )
@@ -54,14 +54,16 @@ def test_malformed_rows_are_quarantined_and_the_rest_proceeds(store: Store, tmp_
                 "status": "maybe",
             },
             {"id": "i2", "sender": "a1", "recipient": "a5", "sent_at": "2026-01-02T00:00:00Z"},
+            {"id": "i2", "sender": "a1", "recipient": "a4", "sent_at": "2026-01-02T00:00:00Z"},
         ],
     )
     summary = ingest(store, [path, inv])
     acc, invs = summary.files
-    assert (acc.accepted, acc.quarantined, acc.present) == (3, 4, 0)
-    assert (invs.accepted, invs.quarantined) == (1, 1)
+    assert (acc.accepted, acc.updated, acc.quarantined, acc.present) == (3, 1, 3, 0)
+    assert (invs.accepted, invs.quarantined) == (1, 2)
     problems = {(line, field) for line, field, _ in acc.problems}
-    assert problems == {(2, ""), (3, "created_at"), (4, "verified_email"), (6, "id")}
+    assert problems == {(2, ""), (3, "created_at"), (4, "verified_email")}
+    assert (3, "id") in {(line, field) for line, field, _ in invs.problems}  # an event conflicts
     assert any(f == "status" and "pending" in msg for _, f, msg in invs.problems)
     with store.connect() as conn:
         rows = conn.execute(select(quarantine.c.path, quarantine.c.line, quarantine.c.raw)).all()
