@@ -19,7 +19,9 @@ from unmask.detectors.photo_hashing import (
     hash_photo,
     hex_distance,
 )
+from unmask.detectors.photo_context import ContextLayout, _encode, decode, layout_distance
 from unmask.detectors.photo_match import (
+    CONTEXT_THRESHOLD,
     FACE_THRESHOLD,
     PDQ_THRESHOLD,
     PhotoBank,
@@ -119,20 +121,41 @@ def _region(rng: np.random.Generator, base: RegionHashes | None, flips: int) -> 
     )
 
 
-def test_face_rule_sums_both_regions_and_the_bank_retrieves_by_either() -> None:
+def _layout(rng: np.random.Generator, base: ContextLayout | None, noise: float) -> ContextLayout:
+    """A context layout: random colours, or ``base``'s canonical colours moved by ``noise``."""
+    if base is None:
+        colours, valid = rng.uniform(20, 200, (64, 3)), rng.random(64) < 0.7
+    else:
+        colours, valid = decode(base.canonical)
+        colours = colours + noise
+    one = _encode(colours.reshape(8, 8, 3), valid.reshape(8, 8))
+    return ContextLayout((one,) * len(FACE_VARIANTS), (one,) * len(FACE_VARIANTS))
+
+
+def test_face_rule_sums_both_regions_and_needs_the_context_to_assert() -> None:
     rng = np.random.default_rng(0)
-    original = FaceHashes(_region(rng, None, 0), _region(rng, None, 0))
-    near = FaceHashes(_region(rng, original.tight, 20), _region(rng, original.wide, 20))
-    wide_only = FaceHashes(_region(rng, None, 0), _region(rng, original.wide, 5))
-    stranger = FaceHashes(_region(rng, None, 0), _region(rng, None, 0))
+    ctx = _layout(rng, None, 0)
+    original = FaceHashes(_region(rng, None, 0), _region(rng, None, 0), ctx)
+    near_ctx = _layout(rng, ctx, 4.0)
+    assert layout_distance(near_ctx, ctx.canonical) == pytest.approx(4.0 * 3**0.5, abs=0.01)
+    near = FaceHashes(_region(rng, original.tight, 20), _region(rng, original.wide, 20), near_ctx)
+    wide_only = FaceHashes(_region(rng, None, 0), _region(rng, original.wide, 5), near_ctx)
+    stranger = FaceHashes(_region(rng, None, 0), _region(rng, None, 0), near_ctx)
     assert face_distance(near, original.canonical) == 2 * (20 + 2 * 20)
     assert face_distance(stranger, original.canonical) > FACE_THRESHOLD
     bank = PhotoBank()
     bank.add("orig", None, face=original)
-    bank.add("other", None, face=FaceHashes(_region(rng, None, 0), _region(rng, None, 0)))
+    other = FaceHashes(_region(rng, None, 0), _region(rng, None, 0), _layout(rng, None, 0))
+    bank.add("other", None, face=other)
     whole = hash_photo(jpeg_bytes(picture(6)))
     [match] = bank.match(replace(whole, face=near))
-    assert (match.key, match.rule, match.distance) == ("orig", "face", 120)
+    assert (match.key, match.rule, match.distance) == ("orig", "face+context", 120)
     # the tight region is no help here: the wide region's index finds the candidate
     assert [m.key for m in bank.match(replace(whole, face=wide_only))] == ["orig"]
     assert bank.match(replace(whole, face=stranger)) == []
+    # the same face in another setting (or with no context) is a candidate, never asserted
+    elsewhere = replace(near, context=_layout(rng, ctx, CONTEXT_THRESHOLD))
+    for face in (elsewhere, replace(near, context=None)):
+        assert bank.match(replace(whole, face=face)) == []
+        [candidate] = bank.match(replace(whole, face=face), candidates=True)
+        assert (candidate.key, candidate.rule) == ("orig", "face-only")

@@ -80,3 +80,17 @@ def test_intelligence_bank_mirrored_and_hash_only_records(tmp_path: Path) -> Non
 def test_unknown_subject_abstains() -> None:
     [finding] = PhotoReuse().detect(Snapshot(as_of=T0), ["ghost"])
     assert finding.score is None and finding.reason == "no profile"
+
+
+def test_no_face_falls_back_to_whole_image_hashes_and_says_so(tmp_path: Path) -> None:
+    snap = Snapshot(
+        accounts={
+            "a": _account("a", _file(tmp_path, "a.jpg", picture(11))),
+            "b": _account("b", _file(tmp_path, "b.jpg", picture(11).resize((300, 300)), 70)),
+        },
+        as_of=T0,
+    )
+    a, _b = PhotoReuse().detect(snap, ["a", "b"])
+    assert a.score is not None and a.score >= 0.7 and a.evidence[0].related == ("b",)
+    [note] = [e for e in a.evidence if e.data.get("face_found") is False]
+    assert "no face found" in note.text and "whole-image" in note.text and note.weight == 0.0

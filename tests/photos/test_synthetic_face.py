@@ -14,7 +14,8 @@ from tests.photos.drawing import jpeg_bytes, picture
 import unmask.detectors.synthetic_face as sf
 from unmask.detectors.face_cues import colour_residual, colour_stats, eye_cues
 from unmask.detectors.face_features import FaceFeatures, residual_features, spam
-from unmask.detectors.face_model import ArtefactError, FaceModel, choose_c, train
+from unmask.detectors.face_model import AUGMENT, ArtefactError, FaceModel
+from unmask.detectors.face_training import choose_c, train
 from unmask.detectors.faces import Landmarks
 from unmask.model import Account, PhotoRef, Snapshot
 
@@ -39,7 +40,15 @@ def _fake_features(monkeypatch: pytest.MonkeyPatch) -> None:
     def features(image: object) -> FaceFeatures:
         mean = float(np.asarray(image, dtype=float).mean()) / 255.0
         return FaceFeatures(
-            (mean, 1 - mean), (mean * 2,), {"roll_deg": 0.0}, (mean,), (1 - mean,), (mean**2,)
+            (mean, 1 - mean),
+            (mean * 2,),
+            {"roll_deg": 0.0},
+            (mean,),
+            (1 - mean,),
+            (mean**2,),
+            (mean, mean**3),
+            (1 - mean**2,),
+            (mean * 3,),
         )
 
     monkeypatch.setattr(sf, "face_features", features)
@@ -72,7 +81,8 @@ def test_fit_detect_and_artefact_round_trip(
     cut = sorted(means.values())[4]
     labels = {a: m >= cut for a, m in means.items()}
     detector = sf.SyntheticFace().fit(snap, labels)
-    assert detector.model_ is not None and detector.n_train_ == 16, "each photo plus its copy"
+    assert detector.model_ is not None
+    assert detector.n_train_ == 8 * (1 + len(AUGMENT)), "each photo plus its resized copies"
     findings = {f.subject: f for f in detector.detect(snap)}
     assert all(0.0 <= (f.score or 0.0) <= 1.0 for f in findings.values())
     assert findings["nophoto"].score is None
@@ -94,7 +104,7 @@ def test_artefact_is_versioned_json_and_refuses_others() -> None:
     rows = [{"a": [a], "b": [b]} for a, b in ((0.0, 1.0), (1.0, 0.0), (0.2, 0.7), (0.8, 0.1))]
     model = train(rows, [0, 1, 0, 1], (("a", "b"), ("b",)))
     body = json.loads(model.to_bytes())
-    assert body["format"] == "unmask.synthetic_face.logistic" and body["version"] == 2
+    assert body["format"] == "unmask.synthetic_face.logistic" and body["version"] == 3
     assert [p["groups"] for p in body["parts"]] == [["a", "b"], ["b"]]
     assert FaceModel.from_bytes(model.to_bytes()) == model
     with pytest.raises(ArtefactError, match="retrain"):
@@ -138,3 +148,19 @@ def test_inner_cv_picks_c_from_the_grid() -> None:
     x = rng.normal(size=(60, 5)) + np.outer(y, [1.5, 0, 0, 0, 0])
     assert choose_c(x, y, list(range(60)), (0.01, 1.0)) in (0.01, 1.0)
     assert choose_c(x, y, list(range(60)), (0.5,)) == 0.5
+
+
+def test_inner_cv_chooses_the_parts_on_training_rows_only() -> None:
+    rng = np.random.default_rng(2)
+    y = [i % 2 for i in range(80)]
+    good = rng.normal(size=(80, 3)) + np.outer(y, [2.0, 1.0, 0.0])
+    noise = rng.normal(size=(80, 3))
+    rows = [{"good": list(g), "noise": list(n)} for g, n in zip(good, noise, strict=True)]
+    candidates = ((("noise",),), (("good",),), (("good",), ("noise",)))
+    model = train(rows, y, photo=[i // 2 for i in range(80)], candidates=candidates)
+    assert [p.groups for p in model.parts] == [("good",)]
+    assert [name for name, _ in model.selection] == ["noise", "good", "good | noise"]
+    assert model.selection[1][1] > model.selection[0][1]
+    assert FaceModel.from_bytes(model.to_bytes()).selection == model.selection
+    fixed = train(rows, y, parts=(("noise",),), candidates=candidates)
+    assert [p.groups for p in fixed.parts] == [("noise",)] and fixed.selection == ()

@@ -8,6 +8,10 @@ All features come from the face region only (never the background):
 * ``embedding``: the 128-d dlib ResNet face descriptor (``face_recognition_models``);
 * ``colour_residual``, ``colour``, ``eye_cues``: colour-difference rich-model residuals, colour
   statistics, and the two eyes compared (specular highlights, irises): see ``face_cues``;
+* ``norm_residual``, ``norm_colour``, ``norm_embedding``: the same residuals, colour statistics
+  and descriptor after the photo is shrunk so that the eyes are ``NORM_EYE`` px apart (never
+  enlarged): the scale a 160 px avatar has, so that these groups mean the same on an original
+  and on a thumbnail of it;
 * eye geometry (eye-centre positions and distance relative to the frame, roll): reported as
   evidence, not used by the classifier, because the evaluation faces are all aligned alike.
 """
@@ -25,8 +29,19 @@ if TYPE_CHECKING:
     from PIL.Image import Image
 
 TRUNC = 2
-FEATURE_VERSION = "face-features-2"
-FEATURE_GROUPS = ("residual", "embedding", "colour_residual", "colour", "eye_cues")
+FEATURE_VERSION = "face-features-3"
+FEATURE_GROUPS = (
+    "residual",
+    "embedding",
+    "colour_residual",
+    "colour",
+    "eye_cues",
+    "norm_residual",
+    "norm_colour",
+    "norm_embedding",
+)
+#: Eye distance (px) of the resolution-normalised copy behind the ``norm_*`` groups.
+NORM_EYE = 36.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +52,9 @@ class FaceFeatures:
     colour_residual: tuple[float, ...] = ()
     colour: tuple[float, ...] = ()
     eye_cues: tuple[float, ...] = ()
+    norm_residual: tuple[float, ...] = ()
+    norm_colour: tuple[float, ...] = ()
+    norm_embedding: tuple[float, ...] = ()
 
     def vector(self, groups: tuple[str, ...] = ("residual", "embedding")) -> list[float]:
         out: list[float] = []
@@ -111,6 +129,19 @@ def eye_geometry(image: Image, marks: Landmarks) -> dict[str, float]:
     }
 
 
+def normalised(image: Image, marks: Landmarks) -> tuple[Image, Landmarks]:
+    """The photo shrunk so that the eyes are at most ``NORM_EYE`` px apart, and its landmarks."""
+    pil = _need("PIL.Image")
+    (lx, ly), (rx, ry) = marks.eyes()
+    k = min(1.0, NORM_EYE / max(math.hypot(rx - lx, ry - ly), 1.0))
+    if k >= 1.0:
+        return image, marks
+    size = (max(1, round(image.width * k)), max(1, round(image.height * k)))
+    small = image.resize(size, pil.Resampling.BILINEAR)
+    kx, ky = size[0] / image.width, size[1] / image.height
+    return small, Landmarks(tuple((x * kx, y * ky) for x, y in marks.points))
+
+
 def face_features(image: Image) -> FaceFeatures | None:
     """Features of the largest face, or None when no face is found or it is too small."""
     np = _need("numpy")
@@ -123,11 +154,17 @@ def face_features(image: Image) -> FaceFeatures | None:
     from unmask.detectors.face_cues import colour_residual, colour_stats, eye_cues
 
     crop = np.asarray(image.crop((x0, y0, x1, y1)))
+    small, small_marks = normalised(image, marks)
+    small_crop = np.asarray(small.crop(face_box(small_marks)))
+    desc = embedding(image, marks)
     return FaceFeatures(
         tuple(residual_features(crop)),
-        tuple(embedding(image, marks)),
+        tuple(desc),
         eye_geometry(image, marks),
         tuple(colour_residual(crop)),
         tuple(colour_stats(crop)),
         tuple(eye_cues(np.asarray(image), marks)),
+        tuple(residual_features(small_crop)),
+        tuple(colour_stats(small_crop)),
+        tuple(desc) if small is image else tuple(embedding(small, small_marks)),
     )

@@ -1,11 +1,13 @@
 """The trained part of ``synthetic_face``: standardised logistic regressions on groups of face
 features, whose probabilities are averaged, stored as a versioned JSON artefact (numbers only, no
-pickled code).
+pickled code). Training (and the choice of parts and ``C`` by inner cross-validation) is in
+``face_training``.
 
-The default has two parts (``PARTS``): pixel traces with the face descriptor (``residual``,
-``colour_residual``, ``embedding``), and the descriptor with colour and eye cues (``embedding``,
-``colour``, ``eye_cues``). Each part's L2 strength ``C`` is chosen by a 3-fold cross-validation
-inside the training data (log-loss; the copies of one photo stay in one inner fold).
+The parts are drawn from ``PARTS_ALL``: native-resolution pixel traces with the face descriptor
+(``residual``, ``colour_residual``, ``embedding``), the descriptor with colour and eye cues
+(``embedding``, ``colour``, ``eye_cues``), and resolution-normalised residuals, colour and
+descriptor (``norm_*``). ``CANDIDATES`` are the combinations the inner cross-validation chooses
+from; ``PARTS`` is version 2's fixed pair.
 """
 
 from __future__ import annotations
@@ -18,12 +20,23 @@ from dataclasses import dataclass
 from unmask.detectors.face_features import FEATURE_VERSION
 
 ARTEFACT_FORMAT = "unmask.synthetic_face.logistic"
-ARTEFACT_VERSION = 2
-PARTS: tuple[tuple[str, ...], ...] = (
-    ("residual", "colour_residual", "embedding"),
-    ("embedding", "colour", "eye_cues"),
+ARTEFACT_VERSION = 3
+NATIVE = ("residual", "colour_residual", "embedding")
+CUES = ("embedding", "colour", "eye_cues")
+NORM = ("norm_residual", "norm_colour", "norm_embedding")
+PARTS: tuple[tuple[str, ...], ...] = (NATIVE, CUES)
+PARTS_ALL: tuple[tuple[str, ...], ...] = (NATIVE, CUES, NORM)
+CANDIDATES: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (NATIVE, CUES),
+    (NATIVE, CUES, NORM),
+    (CUES, NORM),
+    (NATIVE, NORM),
+    (NORM,),
 )
 C_GRID: tuple[float, ...] = (0.03, 0.1, 0.3, 1.0)
+#: Training copies of every photo (longer side px, JPEG quality), besides the photo itself: the
+#: resolutions and recompression of re-uploaded avatars, so that thumbnails score like originals.
+AUGMENT: tuple[tuple[int, int], ...] = ((208, 70), (144, 80))
 Features = Mapping[str, Sequence[float]]
 
 
@@ -55,6 +68,8 @@ class FaceModel:
     parts: tuple[LogisticPart, ...]
     n_genuine: int
     n_fake: int
+    #: (candidate parts, inner cross-validated partial ROC AUC) behind the choice of ``parts``
+    selection: tuple[tuple[str, float], ...] = ()
 
     @property
     def groups(self) -> tuple[str, ...]:
@@ -83,6 +98,7 @@ class FaceModel:
             ],
             "n_genuine": self.n_genuine,
             "n_fake": self.n_fake,
+            "selection": [list(s) for s in self.selection],
         }
         return json.dumps(body, separators=(",", ":")).encode()
 
@@ -111,71 +127,5 @@ class FaceModel:
             )
             for p in body["parts"]
         )
-        return cls(parts, int(body["n_genuine"]), int(body["n_fake"]))
-
-
-def _fit(x: object, y: object, c: float) -> tuple[object, object, object]:
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-
-    xa, ya = np.asarray(x, dtype=float), np.asarray(y, dtype=int)
-    mean = xa.mean(axis=0)
-    scale = xa.std(axis=0)
-    scale[scale < 1e-12] = 1.0
-    lr = LogisticRegression(C=c, solver="liblinear", max_iter=5000)
-    lr.fit((xa - mean) / scale, ya)
-    return mean, scale, lr
-
-
-def choose_c(
-    x: object, y: Sequence[int], photo: Sequence[int], grid: Sequence[float] = C_GRID
-) -> float:
-    """The ``C`` of ``grid`` with the lowest 3-fold log-loss, folds split by photo."""
-    import numpy as np
-    from sklearn.metrics import log_loss
-    from sklearn.model_selection import StratifiedGroupKFold
-
-    xa, ya, ga = np.asarray(x, dtype=float), np.asarray(y, dtype=int), np.asarray(photo)
-    if len(grid) == 1 or min(int(ya.sum()), int((1 - ya).sum())) < 6:
-        return grid[-1]
-    splits = list(StratifiedGroupKFold(3, shuffle=True, random_state=0).split(xa, ya, ga))
-    losses = []
-    for c in grid:
-        loss = 0.0
-        for tr, te in splits:
-            mean, scale, lr = _fit(xa[tr], ya[tr], c)
-            p = lr.predict_proba((xa[te] - mean) / scale)[:, 1]  # type: ignore[attr-defined]
-            loss += log_loss(ya[te], p, labels=[0, 1])
-        losses.append(loss)
-    return grid[int(np.argmin(losses))]
-
-
-def train(
-    rows: Sequence[Features],
-    y: Sequence[int],
-    parts: Sequence[tuple[str, ...]] = PARTS,
-    photo: Sequence[int] | None = None,
-    grid: Sequence[float] = C_GRID,
-) -> FaceModel:
-    """Fit each part (scikit-learn logistic regression, L2, ``C`` from ``grid`` by inner CV).
-    ``photo`` numbers the source photo of each row (augmented copies share it)."""
-    import numpy as np
-
-    ids = list(photo) if photo is not None else list(range(len(y)))
-    fitted = []
-    for groups in parts:
-        x = np.asarray([[v for g in groups for v in r[g]] for r in rows], dtype=float)
-        c = choose_c(x, y, ids, grid)
-        mean, scale, lr = _fit(x, y, c)
-        fitted.append(
-            LogisticPart(
-                tuple(groups),
-                tuple(map(float, mean)),  # type: ignore[call-overload]
-                tuple(map(float, scale)),  # type: ignore[call-overload]
-                tuple(map(float, lr.coef_[0])),  # type: ignore[attr-defined]
-                float(lr.intercept_[0]),  # type: ignore[attr-defined]
-                float(c),
-            )
-        )
-    ya = np.asarray(y, dtype=int)
-    return FaceModel(tuple(fitted), int((ya == 0).sum()), int((ya == 1).sum()))
+        selection = tuple((str(k), float(v)) for k, v in body.get("selection", []))
+        return cls(parts, int(body["n_genuine"]), int(body["n_fake"]), selection)

@@ -13,7 +13,8 @@
   ``tight`` (the face, eyes 0.45 of the side apart) and ``wide`` (eyes 0.36 apart: more hair,
   ears and outline, so a landmark error is a smaller part of the crop). Each is hashed at thirteen
   small perturbations of the alignment (scale and shift) and mirrored, so that a query can
-  tolerate landmark jitter; an index holds only the canonical hashes.
+  tolerate landmark jitter; an index holds only the canonical hashes. ``face.context`` is the
+  colour layout around the face (``photo_context``), which corroborates a face match.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from unmask.detectors.faces import (
     read_bytes,
     sha256_hex,
 )
+from unmask.detectors.photo_context import ContextLayout, context_layout
 from unmask.model import PhotoRef
 
 if TYPE_CHECKING:
@@ -78,10 +80,12 @@ class RegionHashes:
 
 @dataclass(frozen=True, slots=True)
 class FaceHashes:
-    """Hashes of the two face regions (``FACE_REGIONS``)."""
+    """Hashes of the two face regions (``FACE_REGIONS``) and the colour layout of what surrounds
+    the face (``photo_context``; None in hashes made before it existed)."""
 
     tight: RegionHashes
     wide: RegionHashes
+    context: ContextLayout | None = None
 
     @property
     def canonical(self) -> tuple[str, str, str, str]:
@@ -160,7 +164,7 @@ def face_hashes(image: Image) -> FaceHashes | None:
     if marks is None:
         return None
     tight, wide = (region_hashes(image, marks, *FACE_REGIONS[r]) for r in ("tight", "wide"))
-    return FaceHashes(tight, wide)
+    return FaceHashes(tight, wide, context_layout(image, marks, FACE_VARIANTS))
 
 
 def hash_image(image: Image, sha256: str = "", with_face: bool = True) -> PhotoHashes:

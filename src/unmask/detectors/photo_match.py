@@ -1,20 +1,26 @@
 """When two photos are the same photo: the matching rules and a bank that applies them at scale.
 
-Two rules, either suffices:
+Two rules assert that two photos are the same photo:
 
 * **whole image**: PDQ within ``PDQ_THRESHOLD`` bits (31 of 256, the threshold hash-sharing
   programmes use) in any rotation or flip, *and* pHash within ``PHASH_THRESHOLD`` of 64 (or the
   PDQ alone for a bank entry that carries no pHash, such as an intelligence indicator). Catches
   re-encodes and resizes; not crops.
-* **face**: two eye-aligned face regions (``tight`` and ``wide``) agree on PDQ and pHash
-  together. Per region, the joint distance is ``min over query variants (pdq distance + 2 * phash
-  distance)``; the face rule holds when the sum over the two regions is ``<= FACE_THRESHOLD``.
-  Aligned faces of different people are alike, so neither hash alone separates them well; the
-  joint distance does, and the wide region (hair, ears, outline) adds what the tight one lacks.
-  Catches crops, resizes, recompression and mirroring.
+* **face + context**: two eye-aligned face regions (``tight`` and ``wide``) agree on PDQ and
+  pHash together, *and* so does the colour layout of what surrounds the face (hair, shoulders,
+  clothes, background; ``photo_context``). Per face region, the joint distance is
+  ``min over query variants (pdq distance + 2 * phash distance)``; the face agrees when the sum
+  over the two regions is ``<= FACE_THRESHOLD``, and the context when its layout distance (mean
+  RGB distance of the shared cells, least over the query variants) is
+  ``<= CONTEXT_THRESHOLD``. Catches crops, resizes, recompression and mirroring.
 
-``FACE_THRESHOLD`` was chosen on re-uploads of the even-numbered half of the evaluation faces
-(docs/photo-detectors.md); figures are reported on the other half.
+A face that agrees while the context does not (or either side has no context hashes) is a
+``face-only`` candidate: it is reported when asked for (``match(..., candidates=True)``) and never
+asserts reuse. Aligned generated faces resemble each other: most face-only agreements between
+different photos were between two generated faces, and at a bank of a million photos they would
+be hundreds of false candidates per query. ``FACE_THRESHOLD`` and ``CONTEXT_THRESHOLD`` were
+chosen on re-uploads of the even-numbered half of the evaluation faces (docs/photo-detectors.md);
+figures are reported on pairs of the other half.
 """
 
 from __future__ import annotations
@@ -22,21 +28,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from unmask.detectors.hamming_index import HammingIndex
+from unmask.detectors.photo_context import layout_distance
 from unmask.detectors.photo_hashing import FaceHashes, PhotoHashes, RegionHashes, hex_distance
 
 PDQ_THRESHOLD = 31
 PHASH_THRESHOLD = 10
 FACE_THRESHOLD = 211
+CONTEXT_THRESHOLD = 40.0
 #: Face PDQ radius for index retrieval, before the joint check: when the sum of two regions'
 #: joint distances is within the threshold, one of them is within half of it.
 FACE_RETRIEVE = FACE_THRESHOLD // 2
-_RANK = {"sha256": 0, "whole": 1, "face": 2}
+_RANK = {"sha256": 0, "whole": 1, "face+context": 2, "face-only": 3}
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
     key: str
-    rule: str  # "sha256", "whole", "face"
+    rule: str  # "sha256", "whole", "face+context"; "face-only" (a candidate, never asserted)
     distance: int
 
 
@@ -78,6 +86,7 @@ class PhotoBank:
         self._wide = HammingIndex(256, face_bands)
         self._phash: dict[str, str | None] = {}
         self._face: dict[str, tuple[str, str, str, str]] = {}
+        self._context: dict[str, str] = {}
         self._sha: dict[str, list[str]] = {}
 
     def __len__(self) -> int:
@@ -101,12 +110,15 @@ class PhotoBank:
             self._tight.add([key], [stored[0]])
             self._wide.add([key], [stored[2]])
             self._face[key] = stored
+            if face.context is not None:
+                self._context[key] = face.context.canonical
 
     def add_hashes(self, key: str, hashes: PhotoHashes) -> None:
         self.add(key, hashes.pdq, hashes.phash, hashes.sha256 or None, hashes.face)
 
-    def match(self, query: PhotoHashes) -> list[Match]:
-        """Every stored photo that is the same photo as ``query``, best rule per key."""
+    def match(self, query: PhotoHashes, candidates: bool = False) -> list[Match]:
+        """Every stored photo that is the same photo as ``query``, best rule per key
+        (``candidates``: also the face-only agreements, rule ``face-only``)."""
         found: dict[str, Match] = {}
 
         def keep(m: Match) -> None:
@@ -129,6 +141,18 @@ class PhotoBank:
                     seen.update(k for k, _ in index.query(q_pdq, FACE_RETRIEVE, self.exhaustive))
             for key in seen:
                 dist = face_distance(query.face, self._face[key])
-                if dist <= FACE_THRESHOLD:
-                    keep(Match(key, "face", dist))
+                if dist > FACE_THRESHOLD:
+                    continue
+                stored = self._context.get(key)
+                context = query.face.context
+                if (
+                    context is not None
+                    and stored is not None
+                    and (d := layout_distance(context, stored)) is not None
+                    and d <= CONTEXT_THRESHOLD
+                ):
+                    keep(Match(key, "face+context", dist))
+                    continue
+                if candidates:
+                    keep(Match(key, "face-only", dist))
         return sorted(found.values(), key=lambda m: (m.distance, m.key))

@@ -3,13 +3,16 @@
 Robust to crops, resizes, recompression and mirroring when the photo file is readable
 (``PhotoRef.uri`` is a local path or ``file://`` URI): the detector then hashes it itself, face
 crops included (``photo_hashing``), and matches with the rules of ``photo_match``. When only the
-hashes of the interchange record are known it falls back to whole-image PDQ (+ pHash), which
-catches re-encodes but not crops. Indicators of kind ``photo_pdq`` (unexpired) are matched on
-whole-image PDQ in all eight rotations and flips, at the exchanges' threshold of 31 bits.
+hashes of the interchange record are known, or no face is found in the photo, it matches on
+whole-image PDQ (+ pHash), which catches re-encodes but not crops, and says so in its evidence.
+A face that agrees while nothing around it does is listed as a face-only candidate with weight 0
+and never raises the score (``photo_match``). Indicators of kind ``photo_pdq`` (unexpired) are
+matched on whole-image PDQ in all eight rotations and flips, at the exchanges' threshold of 31 bits.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,10 +72,41 @@ def _intel_hits(
     return sorted(hits, key=lambda h: (h[1], h[0].id))
 
 
+def _with_notes(finding: Finding, own: PhotoHashes, face_only: list[Match]) -> Finding:
+    """Add what the score did not use: face-only candidates, and the whole-image fallback."""
+    notes: list[Evidence] = []
+    if face_only:
+        notes.append(
+            Evidence(
+                f"the face resembles the photo of {len(face_only)} other account(s), but nothing "
+                "around the face agrees (hair, clothes, background) and no whole-image hash "
+                "matches: not counted as reuse (aligned faces, generated ones most of all, "
+                "look alike)",
+                weight=0.0,
+                related=tuple(m.key for m in face_only[:50]),
+                data={"face_only": [(m.key, m.distance) for m in face_only[:50]]},
+            )
+        )
+    if own.face is None:
+        hash_only = len(own.pdq_dihedral) == 1  # a record without a readable file
+        why = "only the photo's hashes are known" if hash_only else "no face found in the photo"
+        notes.append(
+            Evidence(
+                f"{why}: matched on whole-image hashes only (catches copies, re-encodes and "
+                "resizes, not crops)",
+                weight=0.0,
+                data={"face_found": False},
+            )
+        )
+    if not notes:
+        return finding
+    return dataclasses.replace(finding, evidence=(*finding.evidence, *notes))
+
+
 @register
 class PhotoReuse:
     name: ClassVar[str] = "photo_reuse"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     needs: ClassVar[frozenset[str]] = frozenset({"account", "indicator"})
     description: ClassVar[str] = (
         "The same photo (after crops, resizes, recompression or mirroring) on several accounts, "
@@ -105,8 +139,11 @@ class PhotoReuse:
                 reason = "no readable photo or photo hash" if known else "no profile"
                 out.append(Finding.abstain(self.name, self.version, subject, reason))
                 continue
-            others = [m for m in bank.match(own) if m.key != subject]
-            out.append(self._finding(subject, others, _intel_hits(own, intel)))
+            found = [m for m in bank.match(own, candidates=True) if m.key != subject]
+            others = [m for m in found if m.rule != "face-only"]
+            face_only = [m for m in found if m.rule == "face-only"]
+            finding = self._finding(subject, others, _intel_hits(own, intel))
+            out.append(_with_notes(finding, own, face_only))
         return out
 
     def _finding(

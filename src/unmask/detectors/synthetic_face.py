@@ -3,10 +3,11 @@
 Reads the image from ``PhotoRef.uri`` (a local path or ``file://`` URI) and abstains when there is
 none, it cannot be read, or it shows no face. Two scorers, either or both:
 
-* the trained classifier (``face_model``) on face-region features (``face_features``,
-  ``face_cues``): pixel and colour residual co-occurrences, colour statistics, eye cues and the
-  dlib face descriptor. Fitted by ``unmask train`` from labelled
-  accounts whose photos are readable; no trained model ships with unmask.
+* the trained classifier (``face_model``, ``face_training``) on face-region features
+  (``face_features``, ``face_cues``): pixel and colour residual co-occurrences, colour statistics,
+  eye cues and the dlib face descriptor, at native resolution and resolution-normalised.
+  Fitted by ``unmask train`` from labelled accounts whose photos are readable; no trained model
+  ships with unmask.
 * an optional user-supplied ONNX model: path in the constructor or ``$UNMASK_SYNTHETIC_FACE_ONNX``.
   It receives one float32 tensor ``[1, 3, S, S]`` (RGB in [0, 1]) of the eye-aligned face crop
   (S from the model's input shape, 224 when dynamic; eyes level, 0.3 S apart, at 0.4 S height)
@@ -25,7 +26,8 @@ from typing import Any, ClassVar
 
 from unmask.detectors.base import subjects_of
 from unmask.detectors.face_features import FaceFeatures, face_features
-from unmask.detectors.face_model import C_GRID, PARTS, FaceModel, Features, train
+from unmask.detectors.face_model import AUGMENT, C_GRID, CANDIDATES, FaceModel, Features
+from unmask.detectors.face_training import train
 from unmask.detectors.faces import aligned_crop, find_face, local_path, open_rgb, recompress
 from unmask.detectors.registry import register
 from unmask.model import Evidence, Finding, PhotoRef, Snapshot
@@ -34,10 +36,12 @@ ONNX_ENV = "UNMASK_SYNTHETIC_FACE_ONNX"
 
 
 @functools.lru_cache(maxsize=2048)
-def _features_of(path: str, mtime_ns: int, size: int, small: bool) -> FaceFeatures | None:
+def _features_of(
+    path: str, mtime_ns: int, size: int, transform: tuple[int, int] | None
+) -> FaceFeatures | None:
     try:
         image = open_rgb(Path(path).read_bytes())
-        return face_features(recompress(image) if small else image)
+        return face_features(recompress(image, *transform) if transform else image)
     except (OSError, ValueError):
         return None
 
@@ -47,13 +51,16 @@ def _readable(photo: PhotoRef | None) -> Path | None:
     return path if path is not None and path.is_file() else None
 
 
-def photo_features(photo: PhotoRef | None, small: bool = False) -> FaceFeatures | None:
-    """Face features of a readable photo (``small``: of its 256 px JPEG q70 copy)."""
+def photo_features(
+    photo: PhotoRef | None, transform: tuple[int, int] | None = None
+) -> FaceFeatures | None:
+    """Face features of a readable photo (``transform``: of its copy shrunk to that many px on
+    the longer side and saved at that JPEG quality)."""
     path = _readable(photo)
     if path is None:
         return None
     stat = path.stat()
-    return _features_of(str(path.resolve()), stat.st_mtime_ns, stat.st_size, small)
+    return _features_of(str(path.resolve()), stat.st_mtime_ns, stat.st_size, transform)
 
 
 @functools.lru_cache(maxsize=4)
@@ -90,7 +97,7 @@ def onnx_score(model_path: str, image_path: Path) -> float | None:
 @register
 class SyntheticFace:
     name: ClassVar[str] = "synthetic_face"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     needs: ClassVar[frozenset[str]] = frozenset({"account"})
     description: ClassVar[str] = (
         "AI-generated profile photo: a classifier trained on face-region pixel and colour "
@@ -102,28 +109,29 @@ class SyntheticFace:
         onnx_model: str | None = None,
         c: float | None = None,
         augment: bool = True,
-        parts: tuple[tuple[str, ...], ...] = PARTS,
+        parts: tuple[tuple[str, ...], ...] | None = None,
     ) -> None:
         self.onnx_model = onnx_model
         self.c = c  # None: chosen per part by inner cross-validation
         self.augment = augment
-        self.parts = parts
+        self.parts = parts  # None: chosen from CANDIDATES by inner cross-validation
 
     def _onnx_path(self) -> str | None:
         return self.onnx_model or os.environ.get(ONNX_ENV) or None
 
     def fit(self, snapshot: Snapshot, labels: Mapping[str, bool]) -> SyntheticFace:
         """Train on labelled accounts with readable face photos (``augment``: each photo also as
-        a 256 px JPEG q70 copy, as re-uploads look); stays untrained (and says so in its
-        abstentions) when there are fewer than two photos of each class."""
+        its ``AUGMENT`` copies, shrunk and recompressed as re-uploaded avatars are); the parts and
+        each part's ``C`` are chosen by cross-validation inside these photos (``face_training``).
+        Stays untrained (and says so in its abstentions) with fewer than two photos of a class."""
         x: list[Features] = []
         y: list[int] = []
         ids: list[int] = []
         for n, account_id in enumerate(sorted(labels)):
             account = snapshot.accounts.get(account_id)
             photo = account.photo if account is not None else None
-            for small in (False, True) if self.augment else (False,):
-                feats = photo_features(photo, small)
+            for transform in (None, *AUGMENT) if self.augment else (None,):
+                feats = photo_features(photo, transform)
                 if feats is not None:
                     x.append(feats.table())
                     y.append(int(labels[account_id]))
@@ -132,7 +140,7 @@ class SyntheticFace:
         self.model_: FaceModel | None = None
         if sum(y) >= 2 and len(y) - sum(y) >= 2:
             grid = (self.c,) if self.c is not None else C_GRID
-            self.model_ = train(x, y, self.parts, ids, grid)
+            self.model_ = train(x, y, self.parts, ids, grid, CANDIDATES)
         return self
 
     def to_artifact(self) -> bytes:

@@ -23,13 +23,28 @@ FACES = ("faces/real", "faces/fake")
 SEED = 20260101
 
 
+#: The generator of the images directly in ``faces/fake`` (data README: thispersondoesnotexist).
+DEFAULT_GENERATOR = "stylegan2"
+
+
 def face_files(data: Path) -> list[tuple[Path, int]]:
-    """(path, is_fake) for every face image, in a fixed order (real first, by numeric id)."""
+    """(path, is_fake) for every face image, in a fixed order (real first, by numeric id).
+    Generated faces may sit directly in ``faces/fake`` or in one sub-folder per generator."""
     out: list[tuple[Path, int]] = []
     for label, sub in enumerate(FACES):
-        files = sorted((data / sub).glob("*.jpg"), key=lambda p: (len(p.stem), p.stem))
+        files = sorted(
+            (data / sub).rglob("*.jpg"),
+            key=lambda p: (str(p.parent), len(p.stem), p.stem),
+        )
         out.extend((p, label) for p in files)
     return out
+
+
+def generator_of(path: Path, data: Path) -> str:
+    """The generator of a generated face: its sub-folder of ``faces/fake``, or
+    ``DEFAULT_GENERATOR`` for the images directly in it."""
+    rel = path.relative_to(data / FACES[1])
+    return rel.parts[0] if len(rel.parts) > 1 else DEFAULT_GENERATOR
 
 
 def rng_for(path: Path, seed: int = SEED) -> random.Random:

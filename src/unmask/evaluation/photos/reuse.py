@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from unmask.evaluation.photos.common import (
+    SEED,
     cached_many,
     face_files,
     file_digest,
@@ -30,16 +31,25 @@ from unmask.evaluation.rows import EvalRow
 
 SUITE = "photo_reuse"
 REQUIRES = ("faces/real", "faces/fake")
-HASH_VERSION = "photo_hashing-2"
+HASH_VERSION = "photo_hashing-4"
+
+
+#: Re-uploads per photo (each with its own seeded crop, size, mirror).
+REUPLOADS = 2
 
 
 @dataclass(frozen=True)
 class Case:
     key: str
     original: Any  # PhotoHashes
-    query: Any  # PhotoHashes of the re-upload
-    mirrored: bool
+    queries: tuple[Any, ...]  # PhotoHashes of the re-uploads
+    mirrored: tuple[bool, ...]
     held_out: bool
+    fake: bool
+
+    @property
+    def query(self) -> Any:
+        return self.queries[0]
 
 
 def _as_json(h: Any) -> dict[str, Any]:
@@ -49,16 +59,19 @@ def _as_json(h: Any) -> dict[str, Any]:
 
 
 def _from_json(d: dict[str, Any]) -> Any:
+    from unmask.detectors.photo_context import ContextLayout
     from unmask.detectors.photo_hashing import FaceHashes, PhotoHashes, RegionHashes
 
     face = d.pop("face")
     d["pdq_dihedral"] = tuple(d["pdq_dihedral"])
-    regions = (
-        {r: RegionHashes(**{k: tuple(v) for k, v in face[r].items()}) for r in ("tight", "wide")}
-        if face
-        else None
+    if not face:
+        return PhotoHashes(**d, face=None)
+    tight, wide = (
+        RegionHashes(**{k: tuple(v) for k, v in face[r].items()}) for r in ("tight", "wide")
     )
-    return PhotoHashes(**d, face=FaceHashes(**regions) if regions else None)
+    ctx = face.get("context")
+    context = ContextLayout(tuple(ctx["cells"]), tuple(ctx["cells_mirror"])) if ctx else None
+    return PhotoHashes(**d, face=FaceHashes(tight, wide, context))
 
 
 def _hash_original(path: Path) -> dict[str, Any]:
@@ -77,33 +90,35 @@ def _hash_reupload(path: Path, rng: random.Random, mirrored: bool) -> dict[str, 
 def cases(data: Path) -> list[Case]:
     files = face_files(data)
     jobs: list[tuple[list[str], Any]] = []
-    mirrors: list[bool] = []
+    mirrors: list[tuple[bool, ...]] = []
     for path, _label in files:
         digest = file_digest(path)
-        rng = rng_for(path)
-        mirrored = rng.random() < 0.5
-        mirrors.append(mirrored)
         jobs.append(([HASH_VERSION, digest, "original"], functools.partial(_hash_original, path)))
-        jobs.append(
-            (
-                [HASH_VERSION, digest, "reupload", str(mirrored)],
-                functools.partial(_hash_reupload, path, rng, mirrored),
-            )
-        )
+        flags = []
+        for k in range(REUPLOADS):
+            rng = rng_for(path) if k == 0 else rng_for(path, SEED + k)
+            mirrored = rng.random() < 0.5
+            flags.append(mirrored)
+            key = [HASH_VERSION, digest, "reupload", str(mirrored)] + ([str(k)] if k else [])
+            jobs.append((key, functools.partial(_hash_reupload, path, rng, mirrored)))
+        mirrors.append(tuple(flags))
     values = cached_many("photo_reuse", jobs)
+    step = 1 + REUPLOADS
     return [
         Case(
             f"{path.parent.name}/{path.name}",
-            _from_json(values[2 * i]),
-            _from_json(values[2 * i + 1]),
+            _from_json(values[step * i]),
+            tuple(_from_json(v) for v in values[step * i + 1 : step * (i + 1)]),
             mirrors[i],
             i % 2 == 1,
+            bool(label),
         )
-        for i, (path, _label) in enumerate(files)
+        for i, (path, label) in enumerate(files)
     ]
 
 
-def match_sets(all_cases: list[Case], whole_only: bool = False) -> list[set[str]]:
+def match_sets(all_cases: list[Case], whole_only: bool = False) -> list[list[set[str]]]:
+    """What the detector's own ``PhotoBank`` asserts for every re-upload of every case."""
     from unmask.detectors.photo_match import PhotoBank
 
     bank = PhotoBank()
@@ -112,24 +127,30 @@ def match_sets(all_cases: list[Case], whole_only: bool = False) -> list[set[str]
             bank.add(c.key, c.original.pdq, c.original.phash)
         else:
             bank.add_hashes(c.key, c.original)
-    return [{m.key for m in bank.match(c.query)} for c in all_cases]
+    return [[{m.key for m in bank.match(q)} for q in c.queries] for c in all_cases]
 
 
 def rows_for(
-    detector: str, split: str, chosen: list[Case], matched: list[set[str]], bank_size: int
+    detector: str, split: str, chosen: list[Case], matched: list[list[set[str]]], bank_size: int
 ) -> list[EvalRow]:
+    flat = [
+        (c, q, mirrored, m)
+        for c, ms in zip(chosen, matched, strict=True)
+        for q, mirrored, m in zip(c.queries, c.mirrored, ms, strict=True)
+    ]
     rows: list[EvalRow] = []
     for part, keep in (
-        ("all", lambda c: True),
-        ("mirrored", lambda c: c.mirrored),
-        ("not mirrored", lambda c: not c.mirrored),
+        ("all", lambda f: True),
+        ("mirrored", lambda f: f[2]),
+        ("not mirrored", lambda f: not f[2]),
+        ("no face found in the re-upload", lambda f: f[1].face is None),
     ):
-        sel = [(c, m) for c, m in zip(chosen, matched, strict=True) if keep(c)]
+        sel = [f for f in flat if keep(f)]
         if not sel:
             continue
         n = len(sel)
-        hits = sum(c.key in m for c, m in sel)
-        false = sum(len(m - {c.key}) for c, m in sel)
+        hits = sum(c.key in m for c, _q, _mir, m in sel)
+        false = sum(len(m - {c.key}) for c, _q, _mir, m in sel)
         name = f"{split}, {part}"
         rows.append(EvalRow(detector, SUITE, name, "recall", hits / n, n))
         rows.append(
@@ -138,9 +159,68 @@ def rows_for(
     return rows
 
 
+def scale_pairs(all_cases: list[Case]) -> Any:
+    """Pairwise distances of every query (re-uploads and originals) to every original."""
+    from unmask.evaluation.photos.reuse_scale import pairs
+
+    queries = [(i, q, False) for i, c in enumerate(all_cases) for q in c.queries]
+    queries += [(i, c.original, True) for i, c in enumerate(all_cases)]
+    return pairs(queries, [c.original for c in all_cases], [int(c.fake) for c in all_cases])
+
+
+def scale_rows(p: Any) -> list[EvalRow]:
+    """Held-out false-match rates by pair kind and the false candidates per query they imply."""
+    from unmask.detectors.photo_match import CONTEXT_THRESHOLD, FACE_THRESHOLD
+    from unmask.evaluation.photos.reuse_scale import BANK_SIZES, factorised, masks, upper_bound
+
+    rows: list[EvalRow] = []
+    rules = (
+        ("photo_reuse", p.asserted(FACE_THRESHOLD, CONTEXT_THRESHOLD)),
+        ("photo_reuse[face alone asserts, previous rule]", p.whole | p.face_only(FACE_THRESHOLD)),
+    )
+    for detector, asserted in rules:
+        genuine, _ = masks(p, held_out=True)
+        n_gen = int(genuine.sum())
+        rows.append(
+            EvalRow(
+                detector,
+                SUITE,
+                "held-out pairs, exact",
+                "recall",
+                float(asserted[genuine].mean()),
+                n_gen,
+            )
+        )
+        for kind in ("all", "generated-generated", "photo-photo", "mixed"):
+            _, imp = masks(p, True, kind)
+            n, k = int(imp.sum()), int(asserted[imp].sum())
+            rates = {"observed": k / n, "95% upper bound": upper_bound(k, n)}
+            if detector == "photo_reuse":
+                rates["factorised"] = factorised(p, imp, FACE_THRESHOLD, CONTEXT_THRESHOLD)
+            else:
+                rates["factorised"] = rates["observed"]
+            base = f"held-out pairs, {kind}"
+            rows.append(EvalRow(detector, SUITE, base, "false_match_rate", k / n, n))
+            for est, rate in rates.items():
+                for size in BANK_SIZES:
+                    split = f"{base}, bank {size:,}, {est}"
+                    rows.append(
+                        EvalRow(
+                            detector,
+                            SUITE,
+                            split,
+                            "false_candidates_per_query",
+                            rate * (size - 1),
+                            n,
+                        )
+                    )
+    return rows
+
+
 def run(data: Path) -> list[EvalRow]:
     all_cases = cases(data)
     rows: list[EvalRow] = []
+    n_queries = sum(len(c.queries) for c in all_cases)
     for detector, whole_only in (("photo_reuse", False), ("photo_reuse[whole-image only]", True)):
         matched = match_sets(all_cases, whole_only)
         for split, held in (("held-out odd files", True), ("calibration even files", False)):
@@ -154,34 +234,27 @@ def run(data: Path) -> list[EvalRow]:
                     len(all_cases),
                 )
             )
+    assert n_queries == REUPLOADS * len(all_cases)
+    rows.extend(scale_rows(scale_pairs(all_cases)))
     return rows
 
 
-def calibrate(data: Path, budget: float = 0.0005) -> int:
-    """The largest joint face distance whose false-match rate on the calibration (even) files
-    stays within ``budget``; prints recall there for each candidate threshold."""
-    from unmask.detectors.photo_match import face_distance
+FACE_GRID = tuple(range(170, 241, 5))
+CONTEXT_GRID = tuple(float(c) for c in range(10, 81, 2))
 
-    all_cases = cases(data)
-    calib = [c for c in all_cases if not c.held_out]
-    true_d: list[int] = []
-    false_d: list[int] = []
-    for c in calib:
-        for o in all_cases:
-            if c.query.face is None or o.original.face is None:
-                continue
-            d = face_distance(c.query.face, o.original.face.canonical)
-            (true_d if o.key == c.key else false_d).append(d)
-    pairs = len(calib) * (len(all_cases) - 1)
-    best = 0
-    for t in range(120, 300):
-        fmr = sum(d <= t for d in false_d) / pairs
-        recall = sum(d <= t for d in true_d) / len(calib)
-        print(f"threshold {t:3d}: recall {recall:.4f}  false-match rate {fmr:.6f}")
-        if fmr <= budget:
-            best = t
-    print(f"chosen: {best} (false-match budget {budget})")
-    return best
+
+def calibrate(data: Path) -> tuple[int, float]:
+    """The face and context thresholds chosen on the calibration (even) files only."""
+    from unmask.evaluation.photos.reuse_scale import PAIR_BUDGET
+    from unmask.evaluation.photos.reuse_scale import calibrate as choose
+
+    p = scale_pairs(cases(data))
+    tf, tc, recall = choose(p, FACE_GRID, CONTEXT_GRID)
+    print(
+        f"chosen on calibration pairs: face <= {tf}, context <= {tc} (recall {recall:.4f}, "
+        f"factorised false-match budget {PAIR_BUDGET:g} per pair)"
+    )
+    return tf, tc
 
 
 if __name__ == "__main__":
