@@ -11,6 +11,7 @@ from PIL import Image
 from tests.photos.drawing import jpeg_bytes, picture
 
 from unmask.detectors.faces import Landmarks, aligned_crop, local_path, recompress
+from unmask.detectors.photo_context import ContextLayout, _encode, decode, layout_distance
 from unmask.detectors.photo_hashing import (
     FACE_VARIANTS,
     FaceHashes,
@@ -19,7 +20,6 @@ from unmask.detectors.photo_hashing import (
     hash_photo,
     hex_distance,
 )
-from unmask.detectors.photo_context import ContextLayout, _encode, decode, layout_distance
 from unmask.detectors.photo_match import (
     CONTEXT_THRESHOLD,
     FACE_THRESHOLD,

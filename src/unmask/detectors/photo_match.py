@@ -33,8 +33,8 @@ from unmask.detectors.photo_hashing import FaceHashes, PhotoHashes, RegionHashes
 
 PDQ_THRESHOLD = 31
 PHASH_THRESHOLD = 10
-FACE_THRESHOLD = 211
-CONTEXT_THRESHOLD = 40.0
+FACE_THRESHOLD = 240
+CONTEXT_THRESHOLD = 22.0
 #: Face PDQ radius for index retrieval, before the joint check: when the sum of two regions'
 #: joint distances is within the threshold, one of them is within half of it.
 FACE_RETRIEVE = FACE_THRESHOLD // 2

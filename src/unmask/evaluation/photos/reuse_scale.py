@@ -10,11 +10,12 @@ is the per-pair false-match rate. Three estimates of it are reported:
 * ``observed``: asserted impostor pairs / impostor pairs;
 * ``95% upper bound``: the exact (Clopper-Pearson) one-sided bound on it; with a few tens of
   thousands of pairs this cannot go below about 1e-4, i.e. it cannot show 1 per query at 1M;
-* ``factorised``: P(face agrees) x P(context agrees | face agrees loosely) + P(whole-image rule);
-  the conditional is measured on the impostor pairs whose face distance is within the loosest
-  threshold that leaves at least ``MIN_CONDITIONAL`` of them (so that it is not estimated on a
-  handful of pairs). It assumes that, among pairs whose faces agree that closely, the context
-  agrees no more often for the closest ones: a modelling assumption, not a measurement.
+* ``factorised``: P(face agrees) x P(context agrees | face near) + P(whole-image rule). The
+  conditional is measured on the impostor pairs whose face distance is within ``NEAR_FACE``
+  (about a tenth of all pairs: enough to see a rare context agreement), smoothed by a half. It
+  assumes that the context agrees no more often for the closest faces than for those merely
+  near: a modelling assumption, not a measurement; the calibration half shows generated faces
+  bend it (see docs/photo-detectors.md).
 """
 
 from __future__ import annotations
@@ -24,13 +25,12 @@ from dataclasses import dataclass
 from typing import Any
 
 BANK_SIZES = (10_000, 100_000, 1_000_000)
-MIN_CONDITIONAL = 400
-#: Calibration target for the factorised per-pair rate: 0.25 false candidates per query at 1M.
-PAIR_BUDGET = 2.5e-7
+#: The conditional P(context agrees | face near) is measured on pairs within this face distance.
+NEAR_FACE = 280
+#: Calibration target for the factorised per-pair rate: the goal, 1 false candidate per query
+#: in a bank of a million photos.
+PAIR_BUDGET = 1e-6
 BIG = 10_000
-#: Context layouts are compared only for pairs whose face distance is within this (beyond it,
-#: neither the rule nor the conditional estimate looks at the context).
-FACE_EVAL = 300
 
 
 def _words(hexes: Sequence[str | None], nbits: int) -> Any:
@@ -71,19 +71,42 @@ def region_matrix(queries: Sequence[Any], stored: Sequence[tuple[str, str] | Non
     return out
 
 
-def context_matrix(queries: Sequence[Any], stored: Sequence[str | None], face: Any) -> Any:
-    """Layout distances [query, stored] where ``face <= FACE_EVAL``; inf elsewhere and where a
-    side has no layout (or they share too few cells)."""
+def _decoded(layouts: Sequence[str | None]) -> tuple[Any, Any]:
     import numpy as np
 
-    from unmask.detectors.photo_context import layout_distance
+    from unmask.detectors.photo_context import GRID, decode
 
-    out = np.full(face.shape, np.inf)
-    for qi, si in zip(*np.nonzero(face <= FACE_EVAL), strict=True):
-        q, s = queries[qi], stored[si]
-        if q is not None and s is not None:
-            d = layout_distance(q, s)
-            out[qi, si] = np.inf if d is None else d
+    n = GRID * GRID
+    colours = np.zeros((len(layouts), n, 3), dtype=np.float32)
+    valid = np.zeros((len(layouts), n), dtype=bool)
+    for i, layout in enumerate(layouts):
+        if layout:
+            colours[i], valid[i] = decode(layout)
+    return colours, valid
+
+
+def context_matrix(queries: Sequence[Any], stored: Sequence[str | None]) -> Any:
+    """Layout distances [query, stored] (``photo_context.layout_distance``, vectorised); inf
+    where a side has no layout or no variant shares ``MIN_SHARED`` cells."""
+    import numpy as np
+
+    from unmask.detectors.photo_context import MIN_SHARED
+
+    s_col, s_ok = _decoded(stored)
+    out = np.full((len(queries), len(stored)), np.inf)
+    have = [i for i, q in enumerate(queries) if q is not None]
+    n_var = len(queries[have[0]].queries()) if have else 0
+    for start in range(0, len(have), 50):
+        rows = have[start : start + 50]
+        best = np.full((len(rows), len(stored)), np.inf)
+        for v in range(n_var):
+            q_col, q_ok = _decoded([queries[i].queries()[v] for i in rows])
+            both = q_ok[:, None, :] & s_ok[None, :, :]
+            d = np.sqrt(((q_col[:, None] - s_col[None, :]) ** 2).sum(-1))
+            shared = both.sum(-1)
+            mean = (d * both).sum(-1) / np.maximum(shared, 1)
+            best = np.minimum(best, np.where(shared >= MIN_SHARED, mean, np.inf))
+        out[rows] = best
     return out
 
 
@@ -141,7 +164,7 @@ def pairs(
         stored = [r.canonical if r is not None else None for r in regions(originals, name)]
         face += region_matrix(regions(qh, name), stored)
     ctx_stored = [r.canonical if r is not None else None for r in regions(originals, "context")]
-    context = context_matrix(regions(qh, "context"), ctx_stored, face)
+    context = context_matrix(regions(qh, "context"), ctx_stored)
     q_photo = np.asarray([i for i, _, _ in queries])
     q_orig = np.asarray([o for _, _, o in queries], dtype=bool)
     fk = np.asarray(fake, dtype=bool)
@@ -177,23 +200,17 @@ def upper_bound(k: int, n: int, conf: float = 0.95) -> float:
 
 
 def factorised(p: Pairs, imp: Any, tf: int, tc: float) -> float:
-    """P(face) x P(context | face within the loose threshold) + P(whole) on impostor pairs."""
-    import numpy as np
-
+    """P(face <= tf) x P(context <= tc | face <= max(NEAR_FACE, tf)) + P(whole), on impostor
+    pairs; the conditional count is smoothed by a half (k + 0.5) / (n + 1), so that a clean
+    sample gives a small rate rather than zero."""
     n = int(imp.sum())
     if n == 0:
         return 0.0
     faces = p.face[imp]
     ctx = p.context[imp]
     p_face = float((faces <= tf).sum()) / n
-    loose = tf
-    order = np.sort(faces)
-    if len(order) >= MIN_CONDITIONAL:
-        loose = max(tf, int(order[MIN_CONDITIONAL - 1]))
-    if loose > FACE_EVAL:
-        raise ValueError(f"the conditional needs face distances up to {loose} > {FACE_EVAL}")
-    near = faces <= loose
-    p_ctx = float((ctx[near] <= tc).sum()) / max(int(near.sum()), 1)
+    near = faces <= max(NEAR_FACE, tf)
+    p_ctx = (float((ctx[near] <= tc).sum()) + 0.5) / (int(near.sum()) + 1)
     p_whole = float(p.whole[imp].sum()) / n
     return p_face * p_ctx + p_whole
 
@@ -201,19 +218,27 @@ def factorised(p: Pairs, imp: Any, tf: int, tc: float) -> float:
 def calibrate(
     p: Pairs, faces: Sequence[int], contexts: Sequence[float]
 ) -> tuple[int, float, float]:
-    """On calibration pairs only: the (face, context) thresholds with the highest recall whose
-    factorised false-match rate is within ``PAIR_BUDGET`` (ties: the lower rate)."""
+    """On calibration pairs only: among the (face, context) thresholds whose factorised
+    false-match rate is within ``PAIR_BUDGET``, the highest recall, then the widest margin over
+    the genuine pairs' spread (the smaller of threshold / 99th percentile of the genuine
+    distances, face and context), so that re-uploads a little harder than these still match."""
+    import numpy as np
+
     genuine, imp = masks(p, held_out=False)
-    best: tuple[float, float, int, float] | None = None
+    spread = [
+        float(np.percentile(d[np.isfinite(d) & (d < BIG)], 99))
+        for d in (p.face[genuine], p.context[genuine])
+    ]
+    best: tuple[float, float, float, int, float] | None = None
     for tf in faces:
         for tc in contexts:
             rate = factorised(p, imp, tf, tc)
             if rate > PAIR_BUDGET:
                 continue
-            recall = float(p.asserted(tf, tc)[genuine].mean())
-            key = (recall, -rate, tf, tc)
+            margin = min(tf / spread[0], tc / spread[1])
+            key = (float(p.asserted(tf, tc)[genuine].mean()), margin, -rate, tf, tc)
             if best is None or key > best:
                 best = key
     if best is None:
         raise ValueError("no threshold pair meets the budget")
-    return best[2], best[3], best[0]
+    return best[3], best[4], best[0]

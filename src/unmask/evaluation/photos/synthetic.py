@@ -20,11 +20,13 @@ Photos in which no face is found are scored 0.5 (the detector would abstain); th
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from unmask.detectors.face_model import AUGMENT, NORM, PARTS
 from unmask.evaluation.photos.common import (
+    DEFAULT_GENERATOR,
     cached_many,
     downscale,
     face_files,
@@ -105,8 +107,10 @@ def load(data: Path) -> tuple[list[int], list[str], Table]:
     return [label for _path, label in files], gens, table
 
 
-def _split(train_gens: list[str], test_gen: str, cond: str, several: bool) -> str:
-    if several:
+def split_name(cond: str, test_gen: str = DEFAULT_GENERATOR, train_gens: Sequence[str] = ()) -> str:
+    """``source-out: train A+B, test C, <condition>`` for a generator held out; with one
+    generator, the stratified folds of unseen photos of it."""
+    if train_gens:
         return f"source-out: train {'+'.join(train_gens)}, test {test_gen}, {cond}"
     return f"{FOLDS}-fold stratified, unseen photos of the one generator {test_gen}, {cond}"
 
@@ -195,7 +199,7 @@ def run(data: Path, variants: dict[str, Any] | None = None) -> list[EvalRow]:
             train_gens = [g for g in generators if g != gen] if several else generators
             idx = [i for i in range(len(y)) if gens[i] in ("", test_gen)]
             for cond in CONDITIONS:
-                split = _split(train_gens, test_gen, cond, several)
+                split = split_name(cond, test_gen, train_gens if several else ())
                 rows.extend(_rows(detector, split, y, scores[cond], folds, idx))
     return rows
 
