@@ -164,3 +164,21 @@ def test_inner_cv_chooses_the_parts_on_training_rows_only() -> None:
     assert FaceModel.from_bytes(model.to_bytes()).selection == model.selection
     fixed = train(rows, y, parts=(("noise",),), candidates=candidates)
     assert [p.groups for p in fixed.parts] == [("noise",)] and fixed.selection == ()
+
+
+def test_suite_holds_out_each_generator_unseen() -> None:
+    from unmask.evaluation.photos import synthetic
+
+    rng = np.random.default_rng(3)
+    labels = [0] * 40 + [1] * 20
+    gens = [""] * 40 + ["gan_a"] * 10 + ["diffusion_b"] * 10
+    copies = (*synthetic.CONDITIONS, *(synthetic.augment_name(t) for t in AUGMENT))
+    table = {c: [{"a": list(rng.normal(size=3) + 1.5 * y)} for y in labels] for c in copies}
+    scores, _folds, models = synthetic.out_of_fold(labels, gens, table, (("a",),), "diffusion_b")
+    rows_per_photo = 1 + len(AUGMENT)
+    assert all(m.n_fake == 10 * rows_per_photo for m in models), "only the other generator trains"
+    assert all(m.n_genuine == 32 * rows_per_photo for m in models), "4 of 5 photograph folds"
+    held = [i for i in range(60) if gens[i] == "diffusion_b"]
+    assert all(scores["originals"][i] != 0.5 for i in held)
+    name = synthetic.split_name("originals", "diffusion_b", ["gan_a"])
+    assert name.startswith("source-out: train gan_a, test diffusion_b")
