@@ -1,14 +1,17 @@
-"""Suite ``photo_reuse``: re-uploaded photos matched against the bank of all originals.
+"""Suite ``photo_reuse``: re-uploaded photos matched against the bank of all originals, and the
+false candidates per query that the pair rates imply at platform bank sizes.
 
-Every face image (300 real, 100 generated) is re-uploaded once: cropped to 85-95% of each side at a
-random offset, resized to 200-700 px, mirrored in half the cases, JPEG quality 70 (seeded per
-file). Each re-upload is matched against a ``PhotoBank`` holding all 400 originals, through the
-same index the detector uses. ``recall``: share of re-uploads whose original matched;
-``false_match_rate``: matched (re-upload, other original) pairs over all such pairs.
+Every face image (300 real, 100 generated) is re-uploaded ``REUPLOADS`` times: cropped to 85-95%
+of each side at a random offset, resized to 200-700 px, mirrored in half the cases, JPEG quality
+70 (seeded per file and copy). Each re-upload is matched against a ``PhotoBank`` holding all 400
+originals, through the same index the detector uses. ``recall``: share of re-uploads whose
+original matched; ``false_match_rate``: matched (re-upload, other original) pairs over all such
+pairs. ``scale_rows`` then uses every pair's exact distances (``reuse_scale``) for the false
+candidates per query at 10k, 100k and 1M photos, by kind of pair.
 
-``FACE_THRESHOLD`` was chosen on the even-numbered files (split ``calibration``); the figures that
-count are on the odd-numbered files (``held-out``). ``python -m unmask.evaluation.photos.reuse``
-prints the calibration.
+``FACE_THRESHOLD`` and ``CONTEXT_THRESHOLD`` were chosen on pairs of even-numbered files
+(``calibration``); the figures that count are on pairs of odd-numbered files (``held-out``).
+``python -m unmask.evaluation.photos.reuse`` prints the choice.
 """
 
 from __future__ import annotations

@@ -1,20 +1,23 @@
-"""Suite ``synthetic_face``: StyleGAN2 faces (100) vs FFHQ photographs (300), stratified 5-fold CV.
+"""Suite ``synthetic_face``: generated faces vs FFHQ photographs, on photos the model never saw.
 
-The classifier is the detector's own (``face_model.train``: two standardised logistic regressions
-whose probabilities are averaged, each part's ``C`` chosen by a 3-fold CV inside the training
-fold), refitted on each training fold (each training photo also as its 256 px JPEG q70 copy, as
-``SyntheticFace.fit`` does) and scored on the held-out fold only. Splits:
+The data has one generator (StyleGAN2, 100 faces, directly in ``faces/fake``); generated faces in
+sub-folders of ``faces/fake`` are read as one generator each, and then each generator is held
+out in turn (``source-out: train A+B, test C, <condition>`` splits). With one generator the
+photographs and faces are split into stratified folds (``5-fold stratified, unseen photos of the
+one generator stylegan2, <condition>``).
 
-* ``5-fold stratified, originals``: test images as given (512 px, JPEG q90);
-* ``5-fold stratified, test downscaled 256px JPEG q70``: the same models, the test fold shrunk to
-  256 px and re-saved at quality 70 (as a re-uploaded photo would be);
-* per-fold rows (``..., fold k``) of ROC AUC and TPR at 1% FPR for the spread (with 60 genuine
-  photos per fold, the per-fold TPR at 1% FPR is the TPR at zero false positives).
+The classifier is the detector's own (``face_training.train``), refitted on each training fold
+from each training photo as given and as its ``AUGMENT`` copies (as ``SyntheticFace.fit`` does),
+with the parts and each part's ``C`` chosen by cross-validation inside that fold only, and scored
+on the held-out fold only, under each test condition (``CONDITIONS``: as given, 256 px + JPEG
+q70, 160 px + JPEG q70, as re-uploads and avatars are). Per-fold rows (``..., fold k``) give the
+spread (with 60 genuine photos per fold, a fold's TPR at 1% FPR is its TPR at zero false
+positives).
 
-Ablations show where the signal is: single feature families, the version-1 model, and two that
-include the background (a known confound: generated backgrounds are smoother), reported to show
-how much the background alone gives: ``[whole-image residuals]`` and ``[corner residuals]``.
-Photos in which no face is found are scored 0.5 (the detector would abstain); the count is in ``n``.
+Ablations show where the signal is: fixed part sets, the descriptor alone, and two that include
+the background (a known confound: generated backgrounds are smoother), reported to show how much
+the background alone gives: ``[whole-image residuals]`` and ``[corner residuals]``. Photos in
+which no face is found are scored 0.5 (the detector would abstain); the count is in ``n``.
 """
 
 from __future__ import annotations
