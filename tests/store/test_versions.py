@@ -3,6 +3,7 @@ nothing; an older observation never replaces a newer one (SQLite and PostgreSQL)
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -101,3 +102,41 @@ def test_events_with_other_content_stay_conflicts(store: Store, tmp_path: Path) 
     again = ingest(store, [_file(tmp_path / "c2" / "connections.jsonl", [other])]).files[0]
     assert (again.accepted, again.updated, again.quarantined) == (0, 0, 1)
     assert "different content" in again.problems[0][2]
+
+
+def test_detectors_see_the_history(store: Store, tmp_path: Path) -> None:
+    """A persona renamed and re-employed days before it starts inviting: profile_history says so
+    from the stored versions; an account that never changed gets an abstention."""
+    from unmask.detectors.profile_history import ProfileHistory
+
+    job = {"employer": "Acme Analytics", "title": "Analyst"}
+    lure = {"employer": "Northbridge Defence Consulting", "title": "Talent Partner"}
+    days = [datetime(2026, 11, d, tzinfo=UTC) for d in (1, 10, 20)]
+    ingest(
+        store,
+        [_file(tmp_path / "1" / "accounts.jsonl", [_account(1, positions=[job]), _account(2)])],
+        observed=days[0],
+    )
+    renamed = _account(1, name="Jane Roe", positions=[job])
+    ingest(store, [_file(tmp_path / "2" / "accounts.jsonl", [renamed])], observed=days[1])
+    again = _account(1, name="J. Roe", positions=[lure])
+    ingest(store, [_file(tmp_path / "3" / "accounts.jsonl", [again])], observed=days[2])
+    invite = {"id": "i1", "sender": "a1", "recipient": "a2", "sent_at": "2026-11-25T00:00:00Z"}
+    ingest(store, [_file(tmp_path / "4" / "invitations.jsonl", [invite])])
+    snapshot = store.snapshot(as_of=datetime(2026, 11, 28, tzinfo=UTC))
+    assert [v.version for v in snapshot.history["a1"]] == [1, 2, 3]
+    assert "a2" not in snapshot.history
+    changed, calm = ProfileHistory().detect(snapshot, ["a1", "a2"])
+    texts = [e.text for e in changed.evidence]
+    assert "renamed 2 time(s) in the last 30 days: Member 1 → Jane Roe → J. Roe" in texts
+    assert (
+        "employer changed from 'Acme Analytics' to 'Northbridge Defence Consulting' "
+        "5 day(s) before the first invitation after it"
+    ) in texts
+    assert changed.score is not None and changed.score > 0.5
+    assert calm.abstained
+    # the same histories seen a year later are old news: no change in the window, nothing scored
+    later = dataclasses.replace(snapshot, as_of=datetime(2027, 11, 1, tzinfo=UTC))
+    (old,) = ProfileHistory().detect(later, ["a1"])
+    assert old.score is not None and old.score > 0  # the change just before inviting still counts
+    assert not any("renamed" in e.text for e in old.evidence)

@@ -24,6 +24,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "unmask.detectors.outreach",
     "unmask.detectors.employer_claims",
     "unmask.detectors.reconnaissance",
+    "unmask.detectors.profile_history",
 )
 
 _loaded = False

@@ -26,6 +26,7 @@ from unmask.model.records import (
     Record,
     Report,
 )
+from unmask.model.versions import RecordVersion
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class Snapshot:
     indicators: Sequence[Indicator] = ()
     labels: Sequence[Label] = ()
     as_of: datetime = field(default_factory=lambda: datetime.now(UTC))
+    #: Every version of each account that has changed (``unmask.model.versions``), oldest
+    #: observation first; ``accounts`` holds the latest. Accounts that never changed are absent.
+    history: Mapping[str, Sequence[RecordVersion]] = field(default_factory=dict)
 
     @classmethod
     def from_records(cls, records: Iterable[Record], as_of: datetime | None = None) -> Snapshot:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
@@ -269,4 +270,9 @@ class Store:
     ) -> Snapshot:
         wanted = set(kinds) if kinds is not None else set(RECORD_TYPES)
         records = (r for k in RECORD_TYPES if k in wanted for r in self.iter_records(k))
-        return Snapshot.from_records(records, as_of=as_of)  # type: ignore[arg-type]
+        snapshot = Snapshot.from_records(records, as_of=as_of)  # type: ignore[arg-type]
+        if "account" not in wanted:
+            return snapshot
+        with self.unit_of_work() as uow:  # the change history of accounts that changed
+            history = uow.records.history("account", uow.records.changed_keys("account"))
+        return dataclasses.replace(snapshot, history=history)
