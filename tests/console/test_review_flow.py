@@ -27,7 +27,14 @@ def test_sync_makes_cases_once_with_campaigns(desk: Desk) -> None:
     assert subjects[0] == "fa1"  # the riskiest reach into defence and government, and reports
     by = {c.subject: c for c in cases}
     assert by["fa1"].campaign == by["fa2"].campaign == by["fa3"].campaign
-    assert by["fb1"].campaign == by["fb2"].campaign != by["fa1"].campaign
+    assert by["fb1"].campaign == by["fb2"].campaign
+    # one campaign id everywhere: the key the engine stored for the scan (it links campaign B
+    # to A by the shared invitation template and co-targeting)
+    with desk.store.unit_of_work() as uow:
+        scan = uow.scans.latest()
+        assert scan is not None
+        stored = {m: c.key for c in uow.scans.campaigns(scan.id) for m in c.members}
+    assert stored and all(by[s].campaign == stored[s] for s in by if s in stored)
     assert by["fa1"].exposure > 0.95 and by["fa1"].report_score > 0
     again = sync_cases(desk)
     assert again.opened == 0 and again.updated == 5
@@ -77,8 +84,10 @@ def test_campaign_action_needs_second_and_covers_members(desk: Desk) -> None:
     )
     assert out.status == "pending"
     done = review_second(desk, fb1.id, out.decision_id, who(desk.store, "lars"), True, "ok")
-    assert len(done.cases) == 2
-    assert {c.subject for c in _queue(desk)} == {"fa1", "fa2", "fa3"}
+    with desk.store.unit_of_work() as uow:
+        campaign = {c.subject for c in uow.cases.of_campaign(fb1.campaign or "")}
+    assert len(done.cases) == len(campaign) >= 2
+    assert not {c.subject for c in _queue(desk)} & campaign
 
 
 def test_appeal_reopens_and_overturn_reinstates(desk: Desk) -> None:

@@ -41,6 +41,15 @@ def _links(uow: UnitOfWork, scan_id: int, flagged: set[str]) -> list[tuple[str, 
     ]
 
 
+def _campaigns(uow: UnitOfWork, scan_id: int, flagged: set[str]) -> dict[str, str]:
+    """Each flagged account's campaign: the key the engine stored for the scan (one campaign id
+    everywhere: cases, campaign pages, exports); accounts in no stored campaign are grouped by
+    naming each other in their evidence, as before campaigns were stored."""
+    stored = {m: c.key for c in uow.scans.campaigns(scan_id) for m in c.members if m in flagged}
+    rest = flagged - set(stored)
+    return {**campaign_of(cluster(rest, _links(uow, scan_id, rest))), **stored}
+
+
 def _wanted(row: Any, existing: Case | None, margin: float) -> str:
     """What to do with one flagged assessment: open, update or skip."""
     if existing is None:
@@ -63,7 +72,7 @@ def sync_cases(desk: Desk) -> SyncResult:
             scan_id, routes=("review", "auto_restrict"), subject_kind="account"
         )
         flagged = {r.subject for r in rows}
-        camp = campaign_of(cluster(flagged, _links(uow, scan_id, flagged)))
+        camp = _campaigns(uow, scan_id, flagged)
         expo = exposures(uow.records, flagged, review.exposure_scale)
         reports = report_signals(uow, sorted(flagged), review)
         existing = uow.cases.latest_for(sorted(flagged))
