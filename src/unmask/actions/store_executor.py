@@ -1,15 +1,12 @@
-"""An executor that treats the store as the platform: severing deletes the account's connections
-and withdraws its pending invitations (both ways); restoring puts the connections back. Inside a
-decision it writes through the decision's unit of work (``within``)."""
+"""An executor that treats the store as the platform. Severing rewrites no record: the ``sever``
+action the decision records is the enforcement state, and every reader applies it
+(``unmask.model.severance``: the account's connections are hidden, its pending invitations read
+as withdrawn), so re-ingesting the original export adds nothing. Restoring is the ``reinstate``
+action lifting it. Inside a decision it reads through the decision's unit of work (``within``)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from unmask.actions.executor import Executor, Severed
-from unmask.ingest.validate import content_hash
-from unmask.model.enums import InvitationStatus
-from unmask.model.records import Connection
 from unmask.store.interface import DataStore, UnitOfWork
 
 
@@ -48,14 +45,10 @@ class _InUnit(StoreExecutor):
         return _InUnit(uow)
 
     def sever(self, account_id: str) -> Severed:
-        now = datetime.now(UTC)
+        """What severing takes away, as the readers see it now (before the action is recorded)."""
         records = self.uow.records
         links = records.connections_of(account_id)
-        records.delete_connections_of(account_id)
         invites = records.pending_invitations_of(account_id)
-        for inv in invites:
-            withdrawn = inv.model_copy(update={"status": InvitationStatus.WITHDRAWN})
-            records.replace(withdrawn, content_hash(withdrawn), now)
         return Severed(
             tuple((c.source, c.target) for c in links),
             tuple(i.id for i in invites),
@@ -63,10 +56,4 @@ class _InUnit(StoreExecutor):
         )
 
     def restore(self, account_id: str, severed: Severed) -> None:
-        now = datetime.now(UTC)
-        since = severed.since or tuple(now.isoformat() for _ in severed.connections)
-        back = [
-            Connection(source=a, target=b, created_at=t)
-            for (a, b), t in zip(severed.connections, since, strict=True)
-        ]
-        self.uow.records.add_new([(c, content_hash(c)) for c in back], now)
+        """The ``reinstate`` action the caller records lifts the severance; nothing to write."""

@@ -94,15 +94,21 @@ class Records(Protocol):
         """Keys of a type with more than one version, by key."""
         ...
 
+    def severed(self) -> frozenset[str]:
+        """Accounts severed from members' networks (``unmask.model.severance``): the readers
+        below, and ``Store.snapshot``, hide their connections and withdraw their pending
+        invitations; the stored records stay as exported."""
+        ...
+
     def connections_of(self, account_id: str) -> list[Connection]:
-        """Both directions, ordered by (source, target)."""
+        """Both directions, without severed accounts' connections, ordered by (source, target)."""
         ...
 
     def connection_count(self, account_id: str) -> int: ...
 
     def delete_connections_of(self, account_id: str) -> int: ...
 
-    def pending_invitations_of(self, account_id: str) -> list[Invitation]:
+    def pending_invitations_of(self, account_id: str) -> list[Invitation]:  # severance applied
         """Sent or received, still pending, ordered by id."""
         ...
 

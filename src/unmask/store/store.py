@@ -16,6 +16,7 @@ from pydantic_core import to_jsonable_python
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
 
+from unmask.model import severance
 from unmask.model.records import RECORD_TYPES, RecordBase
 from unmask.model.schema import columns
 from unmask.model.snapshot import Snapshot
@@ -271,8 +272,10 @@ class Store:
         wanted = set(kinds) if kinds is not None else set(RECORD_TYPES)
         records = (r for k in RECORD_TYPES if k in wanted for r in self.iter_records(k))
         snapshot = Snapshot.from_records(records, as_of=as_of)  # type: ignore[arg-type]
-        if "account" not in wanted:
-            return snapshot
-        with self.unit_of_work() as uow:  # the change history of accounts that changed
+        with self.unit_of_work() as uow:
+            snapshot = severance.apply(snapshot, uow.records.severed())  # enforcement state
+            if "account" not in wanted:
+                return snapshot
+            # the change history of accounts that changed
             history = uow.records.history("account", uow.records.changed_keys("account"))
         return dataclasses.replace(snapshot, history=history)

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic_core import to_jsonable_python
 
+from unmask.model import severance
 from unmask.model.records import RECORD_TYPES, Connection, Invitation, RecordBase
 from unmask.model.schema import columns
 from unmask.model.versions import RecordVersion, in_order
@@ -96,6 +97,9 @@ class MemoryRecords:
     def changed_keys(self, kind: str) -> list[str]:
         return sorted(k for k, v in self.state.versions.get(kind, {}).items() if len(v) > 1)
 
+    def severed(self) -> frozenset[str]:
+        return severance.of_actions(self.state.actions.values())
+
     def _connections(self, account_id: str) -> dict[str, Connection]:
         return {
             k: r
@@ -104,11 +108,11 @@ class MemoryRecords:
         }
 
     def connections_of(self, account_id: str) -> list[Connection]:
-        found = self._connections(account_id).values()
+        found = severance.connections(self._connections(account_id).values(), self.severed())
         return sorted(found, key=lambda c: (c.source, c.target))
 
     def connection_count(self, account_id: str) -> int:
-        return len(self._connections(account_id))
+        return len(self.connections_of(account_id))
 
     def delete_connections_of(self, account_id: str) -> int:
         gone = self._connections(account_id)
@@ -120,8 +124,7 @@ class MemoryRecords:
         found = [
             r
             for r, _ in self._kind("invitation").values()
-            if isinstance(r, Invitation)
-            and account_id in (r.sender, r.recipient)
-            and r.status.value == "pending"
+            if isinstance(r, Invitation) and account_id in (r.sender, r.recipient)
         ]
-        return sorted(found, key=lambda i: i.id)
+        read = severance.invitations(found, self.severed())
+        return sorted((i for i in read if i.status.value == "pending"), key=lambda i: i.id)

@@ -9,10 +9,13 @@ from typing import Any
 from sqlalchemy import Connection as Conn
 from sqlalchemy import delete, func, or_, select, true
 
+from unmask.model import severance
 from unmask.model.records import RECORD_TYPES, Connection, Invitation, RecordBase
 from unmask.model.review import utc
 from unmask.model.schema import columns
+from unmask.model.severance import REINSTATE, SEVER, in_force
 from unmask.model.versions import RecordVersion
+from unmask.store.review_schema import actions
 from unmask.store.schema import RECORD_TABLES
 from unmask.store.sql import versions as _versions
 from unmask.store.store import _sqlite_insert, prepare_row, record_row
@@ -127,14 +130,22 @@ class SqlRecords:
     def changed_keys(self, kind: str) -> list[str]:
         return _versions.changed_keys(self.conn, kind)
 
+    def severed(self) -> frozenset[str]:
+        a = actions
+        stmt = select(a.c.id, a.c.kind, a.c.subject).where(a.c.kind.in_((SEVER, REINSTATE)))
+        return in_force((int(i), str(k), str(s)) for i, k, s in self.conn.execute(stmt))
+
     def connections_of(self, account_id: str) -> list[Connection]:
         where = or_(_CONN.c.source == account_id, _CONN.c.target == account_id)
-        found = self._read("connection", where, _CONN.c.key)
-        return sorted(
-            (c for c in found if isinstance(c, Connection)), key=lambda c: (c.source, c.target)
-        )
+        found = [
+            c for c in self._read("connection", where, _CONN.c.key) if isinstance(c, Connection)
+        ]
+        kept = severance.connections(found, self.severed())
+        return sorted(kept, key=lambda c: (c.source, c.target))
 
     def connection_count(self, account_id: str) -> int:
+        if self.severed():
+            return len(self.connections_of(account_id))
         where = or_(_CONN.c.source == account_id, _CONN.c.target == account_id)
         return int(self.conn.execute(select(func.count()).where(where)).scalar_one())
 
@@ -146,5 +157,8 @@ class SqlRecords:
         where = (or_(_INV.c.sender == account_id, _INV.c.recipient == account_id)) & (
             _INV.c.status == "pending"
         )
-        found = self._read("invitation", where, _INV.c.key)
-        return sorted((i for i in found if isinstance(i, Invitation)), key=lambda i: i.id)
+        found = [
+            i for i in self._read("invitation", where, _INV.c.key) if isinstance(i, Invitation)
+        ]
+        read = severance.invitations(found, self.severed())
+        return sorted((i for i in read if i.status.value == "pending"), key=lambda i: i.id)
