@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from tests.console.conftest import PASSWORD
 from tests.web_support import chromium_page, live_server
 
@@ -76,14 +76,11 @@ def test_remove_top_case_with_second_reviewer(store: Store, tmp_path: Path) -> N
         page.goto(base + "/console/audit")
         assert "Chain intact" in page.inner_text("#chain")
 
-    conns, invs = RECORD_TABLES["connection"], RECORD_TABLES["invitation"]
+    invs = RECORD_TABLES["invitation"]
+    with store.unit_of_work() as uow:  # severance is state the readers apply
+        left = uow.records.connections_of("fa1")
+        pending = [i for i in uow.records.pending_invitations_of("fa1") if i.sender == "fa1"]
     with store.connect() as conn:
-        left = conn.execute(
-            select(conns.c.key).where(or_(conns.c.source == "fa1", conns.c.target == "fa1"))
-        ).all()
-        pending = conn.execute(
-            select(invs.c.key).where(invs.c.sender == "fa1", invs.c.status == "pending")
-        ).all()
         told = set(
             conn.execute(
                 select(notifications.c.member).where(notifications.c.about == "fa1")

@@ -12,7 +12,6 @@ from unmask.cases.repo import Filters
 from unmask.cases.service import Desk, decide, file_appeal, review_second
 from unmask.cases.sync import sync_cases
 from unmask.store.review_schema import enforcement, notifications
-from unmask.store.schema import RECORD_TABLES
 
 
 def _queue(desk: Desk) -> list:  # type: ignore[type-arg]
@@ -53,10 +52,9 @@ def test_remove_with_four_eyes_severs_notifies_and_labels(desk: Desk) -> None:
         review_second(desk, top.id, out.decision_id, alice, True, "")
     done = review_second(desk, top.id, out.decision_id, who(desk.store, "lars"), True, "agree")
     assert done.status == "applied"
-    conns = RECORD_TABLES["connection"]
+    with desk.store.unit_of_work() as uow:  # severance is state the readers apply
+        left = uow.records.connections_of("fa1")
     with desk.store.connect() as conn:
-        left = conn.execute(select(conns.c.key).where(conns.c.source == "fa1")).all()
-        left += conn.execute(select(conns.c.key).where(conns.c.target == "fa1")).all()
         state = conn.execute(select(enforcement.c.state).where(enforcement.c.account_id == "fa1"))
         notified = set(conn.execute(select(notifications.c.member)).scalars())
     assert left == [] and state.scalar() == "removed"
@@ -97,9 +95,8 @@ def test_appeal_reopens_and_overturn_reinstates(desk: Desk) -> None:
     file_appeal(desk, fa3.id, who(desk.store, "svc"), "This is my real account, I am a recruiter")
     assert any(c.id == fa3.id and c.status == "appealed" for c in _queue(desk))
     decide(desk, fa3.id, who(desk.store, "lars"), "clear", "verified by phone call", "account")
-    conns = RECORD_TABLES["connection"]
-    with desk.store.connect() as conn:
-        back = conn.execute(select(conns.c.key).where(conns.c.source == "fa3")).all()
+    with desk.store.unit_of_work() as uow:
+        back = [c for c in uow.records.connections_of("fa3") if c.source == "fa3"]
     assert len(back) == 2  # the severed connections are restored
     labels = {
         lb.account_id: lb.label.value
