@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from unmask.ingest.validate import content_hash
+from unmask.ingest.versions import keep
 from unmask.model.enums import LabelValue
 from unmask.model.records import Label
 from unmask.store.interface import Records
@@ -15,7 +16,8 @@ SOURCE = "reviewer"
 def record_label(
     records: Records, account_id: str, fake: bool, campaign: str | None, note: str
 ) -> Label:
-    """Keep one reviewer label per account: the latest decision replaces the earlier one."""
+    """Keep one reviewer label per account: the latest decision is current, every earlier one
+    stays in the label's history (``unmask.model.versions``)."""
     now = datetime.now(UTC)
     label = Label(
         account_id=account_id,
@@ -25,5 +27,5 @@ def record_label(
         campaign=campaign,
         note=note[:500],
     )
-    records.replace(label, content_hash(label), now)
+    keep(records, label, content_hash(label), now)
     return label

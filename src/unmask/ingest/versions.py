@@ -16,7 +16,7 @@ from typing import Any
 from unmask.ingest.prepare import Item
 from unmask.model.records import RecordBase
 from unmask.model.versions import RecordVersion, in_order, observed_time
-from unmask.store.interface import UnitOfWork
+from unmask.store.interface import Records, UnitOfWork
 
 
 @dataclass
@@ -73,3 +73,29 @@ def _first(uow: UnitOfWork, kind: str, key: str, digest: str) -> RecordVersion:
     assert record is not None, f"{kind} {key!r} has a content hash but no row"
     added = uow.records.added_at(kind, [key])[key]
     return RecordVersion(kind, key, 1, digest, observed_time(record) or added, record)
+
+
+def keep(uow_records: Records, record: RecordBase, digest: str, now: datetime) -> bool:
+    """Write one versioned record outside ingest (a reviewer's label): a new version in the
+    history, current if observed no earlier than the current one. False when already present."""
+    kind, key = record.record_type, record.key()
+    stored = uow_records.hashes(kind, [key]).get(key)
+    when = observed_time(record) or now
+    if stored is None:
+        uow_records.add_new([(record, digest)], now)
+        uow_records.add_versions([RecordVersion(kind, key, 1, digest, when, record)], now)
+        return True
+    seen = uow_records.history(kind, [key]).get(key)
+    if not seen:
+        current = uow_records.get(kind, key)
+        assert current is not None, f"{kind} {key!r} has a content hash but no row"
+        added = uow_records.added_at(kind, [key])[key]
+        seen = [RecordVersion(kind, key, 1, stored, observed_time(current) or added, current)]
+        uow_records.add_versions(seen, now)
+    if any(v.content_hash == digest for v in seen):
+        return False
+    version = max(v.version for v in seen) + 1
+    uow_records.add_versions([RecordVersion(kind, key, version, digest, when, record)], now)
+    if when >= in_order(seen)[-1].observed_at:
+        uow_records.replace(record, digest, now)
+    return True

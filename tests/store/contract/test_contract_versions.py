@@ -50,3 +50,17 @@ def test_duplicate_version_is_refused_and_rolled_back(ds: DataStore) -> None:
         got = uow.records.history("account", ["a1"])["a1"]
         assert [v.record.name for v in got] == ["Anna"]  # type: ignore[attr-defined]
         assert uow.records.changed_keys("account") == []
+
+
+def test_reviewer_labels_keep_their_history(ds: DataStore) -> None:
+    from unmask.cases.labels import record_label
+
+    with ds.unit_of_work() as uow:
+        record_label(uow.records, "a1", True, "cmp-1", "front firm persona")
+    with ds.unit_of_work() as uow:
+        record_label(uow.records, "a1", False, None, "verified by phone call")
+    with ds.unit_of_work() as uow:
+        got = uow.records.history("label", ["a1|reviewer"])["a1|reviewer"]
+        current = uow.records.get("label", "a1|reviewer")
+    assert [(v.version, v.record.label.value) for v in got] == [(1, "fake"), (2, "genuine")]  # type: ignore[attr-defined]
+    assert current == got[-1].record
