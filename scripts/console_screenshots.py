@@ -2,7 +2,9 @@
 
 Simulates a network (synthetic data), ingests and scans it, opens the queue, takes a few
 decisions so the dashboard has something to show (a campaign removed with four eyes, a
-restriction, an appeal upheld), then photographs the queue, a case and the dashboard.
+restriction, an appeal upheld), enrols the most approached organisation's staff with a partner
+user, then photographs the queue, a case, the dashboard, the audit log, the campaigns, a campaign
+(one with a possible photo-theft victim when there is one) and the organisation page.
 
     .venv/bin/python scripts/console_screenshots.py [--out docs/img] [--members 3000]
 """
@@ -13,6 +15,7 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -70,7 +73,52 @@ def prepare(data: Path, members: int, seed: int) -> object:
     removed = [c.id for c in queue if c.campaign == top.campaign]
     file_appeal(desk, removed[-1], lena, "Member says the account is a real recruiter")
     decide(desk, removed[-1], lars, "remove", "Appeal reviewed: photo is a stock image", "account")
+    _partner(store)
     return store
+
+
+def _partner(store: Any) -> None:
+    """The organisation whose staff the flagged accounts approached most, its staff enrolled and
+    a partner user linked to it (for the organisation page)."""
+    from collections import Counter
+
+    from unmask.auth import create_user
+    from unmask.org.repo import create_org, enrol, link_user
+
+    snap = store.snapshot(["account", "organisation", "invitation", "message"])
+    with store.unit_of_work() as uow:
+        scan = uow.scans.latest()
+        flagged = {m for c in uow.scans.campaigns(scan.id) for m in c.members}
+    employer = {
+        a.id: a.positions[0].organisation_id
+        for a in snap.accounts.values()
+        if a.positions and a.positions[0].organisation_id
+    }
+    hits = Counter(
+        employer[i.recipient]
+        for i in snap.invitations
+        if i.sender in flagged and i.recipient in employer
+    )
+    org_id = hits.most_common(1)[0][0]
+    org = snap.organisations[org_id]
+    staff = [a for a, o in employer.items() if o == org_id]
+    new_id = create_org(store, org.name)
+    enrol(store, new_id, staff)
+    user, _ = create_user(store, "sec-team", "partner", "screenshot-password")
+    link_user(store, new_id, user.id)
+
+
+def _victim_campaign(store: Any) -> str:
+    """A campaign with a possible photo-theft victim when there is one, else the riskiest."""
+    from unmask.cases.provenance import campaign_victims
+    from unmask.scoring import load_policy
+
+    lead = load_policy().review.photo_owner_lead_days
+    with store.unit_of_work() as uow:
+        scan = uow.scans.latest()
+        camps = sorted(uow.scans.campaigns(scan.id), key=lambda c: -c.risk)
+        with_victim = [c for c in camps if campaign_victims(uow, c, lead)]
+    return str((with_victim or camps)[0].key)
 
 
 def shoot(store: object, out: Path) -> None:
@@ -91,6 +139,18 @@ def shoot(store: object, out: Path) -> None:
         page.screenshot(path=str(out / "console-dashboard.png"), full_page=True)
         page.goto(base + "/console/audit")
         page.screenshot(path=str(out / "console-audit.png"))
+        page.goto(base + "/console/campaigns")
+        page.screenshot(path=str(out / "console-campaigns.png"), full_page=True)
+        page.goto(f"{base}/console/campaigns/{_victim_campaign(store)}")
+        page.wait_for_selector("#graph svg")
+        page.screenshot(path=str(out / "console-campaign.png"), full_page=True)
+        page.click("text=Sign out")
+        page.goto(base + "/login")
+        page.fill("#name", "sec-team")
+        page.fill("#password", "screenshot-password")
+        page.click("button[type=submit]")
+        page.wait_for_url("**/console/org")
+        page.screenshot(path=str(out / "console-org.png"), full_page=True)
 
 
 def main() -> None:

@@ -62,6 +62,7 @@ def test_partner_lands_on_its_organisation_and_sees_only_it(
         "content-disposition", ""
     )
     assert "Northwind Defence" in report.text
+    assert key in report.text and "sender since" in report.text  # the console's campaign id
     assert not set(re.findall(r"m\d{3}", report.text)) & set(victim_world.HELIX)
 
 

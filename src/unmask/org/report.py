@@ -44,17 +44,32 @@ def bar_chart(data: Mapping[str, int], title: str, colour: str = "#2f5fb3") -> s
     )
 
 
-def render_report(org_name: str, view: OrgView, now: datetime | None = None) -> str:
+def render_report(
+    org_name: str,
+    view: OrgView,
+    now: datetime | None = None,
+    campaign_of: Mapping[str, str] | None = None,
+    outcome_of: Mapping[str, str] | None = None,
+) -> str:
+    """The report; ``campaign_of`` names each sender's campaign (sender -> label, default the
+    view's), ``outcome_of`` says what became of each sender since (sender -> words)."""
     now = now or datetime.now(UTC)
+    named = campaign_of or {}
+    since = outcome_of or {}
     rows = "".join(
         f"<tr><td>{a.at:%Y-%m-%d}</td><td>{escape(a.kind)}</td><td>{escape(a.staff)}</td>"
         f"<td>{escape(a.sender_name)} <span class=muted>({escape(a.sender)})</span></td>"
-        f"<td>{escape(a.campaign)}</td></tr>"
+        f"<td>{escape(named.get(a.sender, a.campaign))}</td>"
+        f"<td>{escape(since.get(a.sender, '—'))}</td></tr>"
         for a in view.approaches[:500]
     )
-    campaigns = "".join(
-        f"<tr><td>{escape(c)}</td><td>{n}</td></tr>" for c, n in view.campaigns.items()
+    staff_of: dict[str, set[str]] = {}
+    for a in view.approaches:
+        staff_of.setdefault(named.get(a.sender, a.campaign), set()).add(a.staff)
+    touching = sorted(
+        ((c, len(s)) for c, s in staff_of.items() if len(s) >= 2), key=lambda x: -x[1]
     )
+    campaigns = "".join(f"<tr><td>{escape(c)}</td><td>{n}</td></tr>" for c, n in touching)
     n_reports = sum(view.reports_by_month.values())
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>{escape(org_name)}: approaches to staff</title><style>{_CSS}</style></head><body>
@@ -64,7 +79,7 @@ of the identifiers the organisation enrolled; an approach is contact from an acc
 labelled fake, flagged for review or reported.</p>
 <div><span class="kpi"><b>{view.staff_on_platform}</b>enrolled staff on the platform</span>
 <span class="kpi"><b>{len(view.approaches)}</b>approaches</span>
-<span class="kpi"><b>{len(view.campaigns)}</b>campaigns touching 2+ staff</span>
+<span class="kpi"><b>{len(touching)}</b>campaigns touching 2+ staff</span>
 <span class="kpi"><b>{n_reports}</b>reports by staff</span></div>
 <h2>Approaches by month</h2>{bar_chart(view.approaches_by_month, "Approaches by month")}
 <h2>Reports filed by staff, by month</h2>
@@ -74,5 +89,6 @@ labelled fake, flagged for review or reported.</p>
 <h2>Campaigns that touch several staff</h2>
 <table><tr><th>campaign</th><th>staff approached</th></tr>{campaigns}</table>
 <h2>Approaches</h2>
-<table><tr><th>date</th><th>how</th><th>staff member</th><th>sender</th><th>campaign</th></tr>
+<table><tr><th>date</th><th>how</th><th>staff member</th><th>sender</th><th>campaign</th>
+<th>sender since</th></tr>
 {rows}</table></body></html>"""

@@ -36,7 +36,11 @@ def _back(key: str, msg: str = "", error: str = "") -> RedirectResponse:
 @router.get("")
 def campaigns_page(request: Request, desk: DeskDep, user: ConsoleUser) -> HTMLResponse:
     _check(user.role)
-    return page(request, "campaigns.html", rows=campaign_rows(desk.store))
+    return page(
+        request,
+        "campaigns.html",
+        rows=campaign_rows(desk.store, desk.policy.review.photo_owner_lead_days),
+    )
 
 
 @router.get("/{key}")

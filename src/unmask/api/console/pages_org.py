@@ -8,10 +8,9 @@ from fastapi.responses import HTMLResponse
 
 from unmask.api.console.deps import PartnerUser
 from unmask.api.console.render import page
-from unmask.api.console.views_org import org_page_view
+from unmask.api.console.views_org import org_page_view, report_html
 from unmask.auth import User
-from unmask.org.repo import build_view, org_name, org_of_user
-from unmask.org.report import render_report
+from unmask.org.repo import org_of_user
 
 router = APIRouter(prefix="/console/org", include_in_schema=False)
 
@@ -38,6 +37,5 @@ def org_report(request: Request, user: PartnerUser) -> HTMLResponse:
     org_id = _org(request, user)
     if org_id is None:
         return _unlinked(request)
-    store = request.app.state.store
-    html = render_report(org_name(store, org_id), build_view(store, org_id))
+    html = report_html(request.app.state.store, org_id)
     return HTMLResponse(html, headers={"Content-Disposition": "inline"})

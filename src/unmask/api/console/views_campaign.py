@@ -5,12 +5,11 @@ targets, shared infrastructure, intelligence matches and possible photo-theft vi
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from unmask.api.console.charts import colour, hbars, timeline
-from unmask.api.console.graph import Node, neighbourhood
+from unmask.api.console.campaign_charts import Activity, campaign_charts
 from unmask.api.console.views_common import people, person, risk_class
 from unmask.cases.provenance import PhotoOwner, campaign_victims, latest_campaign
 from unmask.intel.evidence import NAME as INTEL_MATCH
@@ -20,15 +19,16 @@ from unmask.model.scans import ScanCampaign
 from unmask.store.interface import DataStore, UnitOfWork
 from unmask.store.queries import records_in
 
-_KIND_COLOURS = {"invitation": "#6366f1", "message": "#2563eb", "report": "#dc2626"}
-
 
 def _utc(at: datetime) -> datetime:
     return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
-def campaign_name(accounts: list[Account]) -> str:
-    """A readable name: the employer most members claim, else their most common headline."""
+def campaign_name(accounts: list[Account], victims: Iterable[str] = ()) -> str:
+    """A readable name: the employer most members claim, else their most common headline
+    (possible victims left out: the name is the personas')."""
+    left_out = set(victims)
+    accounts = [a for a in accounts if a.id not in left_out] or accounts
     employers = Counter(a.positions[0].employer for a in accounts if a.positions)
     if employers:
         top, n = employers.most_common(1)[0]
@@ -38,18 +38,6 @@ def campaign_name(accounts: list[Account]) -> str:
     if headlines:
         return headlines.most_common(1)[0][0][:80]
     return "unnamed campaign"
-
-
-@dataclass(frozen=True)
-class Activity:
-    invitations: list[Invitation]
-    messages: list[Message]
-    reports: list[Report]
-
-    def span(self) -> tuple[datetime | None, datetime | None]:
-        times = [_utc(i.sent_at) for i in self.invitations]
-        times += [_utc(m.sent_at) for m in self.messages]
-        return min(times, default=None), max(times, default=None)
 
 
 def _activity(uow: UnitOfWork, members: list[str]) -> Activity:
@@ -64,19 +52,21 @@ def _status(cases: list[Case]) -> dict[str, int]:
     return dict(Counter((c.outcome or c.status).replace("_", " ") for c in cases).most_common())
 
 
-def campaign_rows(store: DataStore) -> list[dict[str, Any]]:
+def campaign_rows(store: DataStore, lead_days: int) -> list[dict[str, Any]]:
     """The campaigns of the latest scan, riskiest first."""
     rows = []
     with store.unit_of_work() as uow:
         scan = uow.scans.latest()
         for c in uow.scans.campaigns(scan.id) if scan is not None else []:
             accounts = records_in(uow.records, Account, "id", c.members)
+            victims = campaign_victims(uow, c, lead_days)
             first, last = _activity(uow, list(c.members)).span()
             sectors = Counter(str(t.get("sector") or "unknown") for t in c.targets)
             rows.append(
                 {
                     "key": c.key,
-                    "name": campaign_name(accounts),
+                    "name": campaign_name(accounts, victims),
+                    "victims": len(victims),
                     "size": len(c.members),
                     "risk": c.risk,
                     "risk_class": risk_class(c.risk),
@@ -157,7 +147,7 @@ def campaign_view(store: DataStore, key: str, lead_days: int) -> dict[str, Any] 
     first, last = act.span()
     return {
         "c": c,
-        "name": campaign_name(accounts),
+        "name": campaign_name(accounts, victims),
         "members": rows,
         "victims": victims,
         "names": names,
@@ -166,7 +156,9 @@ def campaign_view(store: DataStore, key: str, lead_days: int) -> dict[str, Any] 
         "status": _status(list(cases.values())),
         "infrastructure": _infrastructure(c, accounts),
         "pairs": [(names.get(a, a), names.get(b, b), k.replace("_", " ")) for a, b, k in c.pairs],
-        "charts": _charts(c, act, names, target_accounts, victims, campaign_name(accounts)),
+        "charts": campaign_charts(
+            c, act, names, target_accounts, victims, campaign_name(accounts, victims)
+        ),
         "intel": [
             (names.get(s, s), e.text)
             for s, fs in sorted(findings.items())
@@ -180,65 +172,4 @@ def campaign_view(store: DataStore, key: str, lead_days: int) -> dict[str, Any] 
             for x in cases.values()
             if x.status in ("open", "escalated", "appealed") and x.subject not in victims
         ],
-    }
-
-
-def _charts(
-    c: ScanCampaign,
-    act: Activity,
-    names: dict[str, str],
-    target_accounts: list[Account],
-    victims: dict[str, PhotoOwner],
-    title: str,
-) -> dict[str, Any]:
-    sectors = Counter(str(t.get("sector") or "unknown") for t in c.targets).most_common(10)
-    orgs = Counter(a.positions[0].employer for a in target_accounts if a.positions)
-    events = [
-        (
-            i.sent_at,
-            names.get(i.sender, i.sender),
-            _KIND_COLOURS["invitation"],
-            f"{names.get(i.sender, i.sender)} invited {i.recipient} {i.sent_at:%d %b %H:%M}",
-        )
-        for i in act.invitations
-    ]
-    events += [
-        (
-            m.sent_at,
-            names.get(m.sender, m.sender),
-            _KIND_COLOURS["message"],
-            f"{names.get(m.sender, m.sender)} to {m.recipient}: {m.body[:80]}",
-        )
-        for m in act.messages
-    ]
-    events += [
-        (
-            r.created_at,
-            names.get(r.reported, r.reported),
-            _KIND_COLOURS["report"],
-            f"report against {names.get(r.reported, r.reported)}: {r.reason.value}",
-        )
-        for r in act.reports
-    ]
-    lanes = sorted({e[1] for e in events})
-    member_set = set(c.members)
-    nodes = [Node(m, names.get(m, m), "campaign", "connected", m not in victims) for m in c.members]
-    nodes += [
-        Node(str(t["account"]), str(t["account"]), t.get("sector"), "invited")
-        for t in c.targets
-        if t["account"] not in member_set
-    ]
-    chords = [(a, b) for a, b, _ in c.pairs]
-    chords += [(str(m), str(t["account"])) for t in c.targets for m in t.get("by", ())][:400]
-    return {
-        "sectors": hbars(
-            [(s, float(n), colour(s)) for s, n in sectors], "targets by sector", width=700
-        ),
-        "orgs": hbars(
-            [(o, float(n), "#0f172a") for o, n in orgs.most_common(10)],
-            "targets by organisation",
-            width=700,
-        ),
-        "timeline": timeline(events, lanes, "timeline of the campaign", 700),
-        "graph": neighbourhood(title, nodes, chords, 700, 520),
     }

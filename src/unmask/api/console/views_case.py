@@ -148,7 +148,7 @@ def case_view(store: DataStore, case_id: int, lead_days: int = 180) -> dict[str,
             }
             for c in members
         ],
-        "campaign_name": campaign_name(member_accounts) if member_accounts else None,
+        "campaign_name": campaign_name(member_accounts, victims) if member_accounts else None,
         "is_victim": case.subject in victims,
         "campaign_risk": max((c.risk for c in members), default=case.risk),
         "state": state,

@@ -5,6 +5,7 @@ hostile sender's and reported account's outcome since."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from unmask.api.console.charts import columns, hbars
@@ -12,6 +13,7 @@ from unmask.api.console.views_campaign import campaign_name
 from unmask.model.records import Account
 from unmask.model.review import Case
 from unmask.org.repo import build_view, org_name
+from unmask.org.report import render_report
 from unmask.org.view import OrgView
 from unmask.store import Store
 from unmask.store.queries import records_in
@@ -34,8 +36,36 @@ def _outcome(case: Case | None) -> str:
     return OUTCOME_WORDS.get(state, state)
 
 
-def org_page_view(store: Store, org_id: str) -> dict[str, Any]:
-    view: OrgView = build_view(store, org_id)
+def _periods(
+    approaches: list[datetime], reports: list[datetime]
+) -> tuple[list[str], list[int], list[int]]:
+    """Counts per week (per month when the span is longer than half a year), gaps included."""
+    times = approaches + reports
+    if not times:
+        return [], [], []
+    lo, hi = min(times), max(times)
+    if hi - lo > timedelta(weeks=26):
+        months = []
+        y, m = lo.year, lo.month
+        while (y, m) <= (hi.year, hi.month):
+            months.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        key = [f"{t.year:04d}-{t.month:02d}" for t in approaches]
+        rkey = [f"{t.year:04d}-{t.month:02d}" for t in reports]
+        return months, [key.count(p) for p in months], [rkey.count(p) for p in months]
+    start = (lo - timedelta(days=lo.weekday())).date()
+    weeks = [start + timedelta(weeks=i) for i in range((hi.date() - start).days // 7 + 1)]
+
+    def week(t: datetime) -> date:
+        return t.date() - timedelta(days=t.weekday())
+
+    a, r = Counter(week(t) for t in approaches), Counter(week(t) for t in reports)
+    return [f"{w:%d %b}" for w in weeks], [a[w] for w in weeks], [r[w] for w in weeks]
+
+
+def labels(store: Store, view: OrgView) -> tuple[dict[str, str], dict[str, str]]:
+    """Each sender's campaign as "name (cmp-key)" from the latest scan, and what became of each
+    sender and reported account since (removed, restricted, cleared, under review, no case)."""
     senders = sorted({a.sender for a in view.approaches})
     reported = sorted({r.reported for r in view.reports})
     with store.unit_of_work() as uow:
@@ -48,20 +78,38 @@ def org_page_view(store: Store, org_id: str) -> dict[str, Any]:
             if c.key in set(key_of.values())
         }
         cases = uow.cases.latest_for(sorted(set(senders) | set(reported)))
+    campaign_of = {s: f"{names[k]} ({k})" for s, k in key_of.items()}
+    return campaign_of, {s: _outcome(cases.get(s)) for s in set(senders) | set(reported)}
+
+
+def _unlinked(label: str) -> str:
+    """A sender in no campaign of the latest scan: alone, or a campaign a label names."""
+    return label if label.startswith("persona ") else f"{label} (from a reviewer label)"
+
+
+def report_html(store: Store, org_id: str) -> str:
+    view = build_view(store, org_id)
+    campaign_of, outcome_of = labels(store, view)
+    return render_report(org_name(store, org_id), view, None, campaign_of, outcome_of)
+
+
+def org_page_view(store: Store, org_id: str) -> dict[str, Any]:
+    view: OrgView = build_view(store, org_id)
+    campaign_of, outcome = labels(store, view)
+    senders = sorted({a.sender for a in view.approaches})
     staff_of: dict[str, set[str]] = defaultdict(set)
     rows = []
     for a in view.approaches:
-        key = key_of.get(a.sender)
-        label = f"{names[key]} ({key})" if key else a.campaign
+        label = campaign_of.get(a.sender) or _unlinked(a.campaign)
         staff_of[label].add(a.staff)
-        rows.append({"a": a, "campaign": label, "outcome": _outcome(cases.get(a.sender))})
+        rows.append({"a": a, "campaign": label, "outcome": outcome[a.sender]})
     campaigns = sorted(
         ((c, len(s)) for c, s in staff_of.items() if len(s) >= 2), key=lambda x: (-x[1], x[0])
     )
-    report_rows = [{"r": r, "outcome": _outcome(cases.get(r.reported))} for r in view.reports]
-    removed = {s for s in senders if _outcome(cases.get(s)) in ("removed", "restricted")}
+    report_rows = [{"r": r, "outcome": outcome[r.reported]} for r in view.reports]
+    removed = {s for s in senders if outcome[s] in ("removed", "restricted")}
     confirmed = sum(1 for r in report_rows if r["outcome"] in ("removed", "restricted"))
-    months = list(view.approaches_by_month)
+    periods, per_a, per_r = _periods([a.at for a in view.approaches], [r.at for r in view.reports])
     summary = {
         "staff": view.staff_on_platform,
         "approaches": len(view.approaches),
@@ -77,17 +125,15 @@ def org_page_view(store: Store, org_id: str) -> dict[str, Any]:
         "org_id": org_id,
         "org_name": org_name(store, org_id),
         "summary": summary,
-        "approaches": rows[::-1][:300],
+        "approaches": rows[::-1],
         "campaigns": campaigns,
         "reports": report_rows[::-1][:300],
-        "by_month": columns(
-            months,
-            [
-                ("approaches", [view.approaches_by_month[m] for m in months], "#6366f1"),
-                ("reports by staff", [view.reports_by_month.get(m, 0) for m in months], "#16a34a"),
-            ],
-            "approaches to staff and reports by staff, by month",
+        "over_time": columns(
+            periods,
+            [("approaches", per_a, "#6366f1"), ("reports by staff", per_r, "#16a34a")],
+            "approaches to staff and reports by staff over time",
         ),
+        "shown": 25,
         "sectors": hbars(
             [(s.replace("_", " "), float(n), "#b35a2f") for s, n in view.sectors_targeted.items()][
                 :12

@@ -10,8 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from unmask.api.deps import require_role
 from unmask.auth import User
-from unmask.org.repo import build_view, enrol, org_name, org_of_user
-from unmask.org.report import render_report
+from unmask.org.repo import build_view, enrol, org_of_user
 
 router = APIRouter(prefix="/api/v1/org", tags=["organisation"])
 Partner = Annotated[User, Depends(require_role("partner"))]
@@ -44,8 +43,9 @@ def overview(request: Request, user: Partner) -> dict[str, Any]:
 
 @router.get("/report.html", response_class=HTMLResponse, summary="The report as HTML")
 def report(request: Request, user: Partner) -> HTMLResponse:
-    store = request.app.state.store
+    from unmask.api.console.views_org import report_html
+
     org_id = _org(request, user)
-    html = render_report(org_name(store, org_id), build_view(store, org_id))
+    html = report_html(request.app.state.store, org_id)
     headers = {"Content-Disposition": f'inline; filename="{org_id}-report.html"'}
     return HTMLResponse(html, headers=headers)
