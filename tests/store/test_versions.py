@@ -123,6 +123,7 @@ def test_detectors_see_the_history(store: Store, tmp_path: Path) -> None:
     ingest(store, [_file(tmp_path / "3" / "accounts.jsonl", [again])], observed=days[2])
     invite = {"id": "i1", "sender": "a1", "recipient": "a2", "sent_at": "2026-11-25T00:00:00Z"}
     ingest(store, [_file(tmp_path / "4" / "invitations.jsonl", [invite])])
+    assert store.snapshot().as_of >= days[2]  # by default "now" includes the latest change
     snapshot = store.snapshot(as_of=datetime(2026, 11, 28, tzinfo=UTC))
     assert [v.version for v in snapshot.history["a1"]] == [1, 2, 3]
     assert "a2" not in snapshot.history

@@ -45,6 +45,7 @@ class Snapshot:
     as_of: datetime = field(default_factory=lambda: datetime.now(UTC))
     #: Every version of each account that has changed (``unmask.model.versions``), oldest
     #: observation first; ``accounts`` holds the latest. Accounts that never changed are absent.
+    #: (``Store.snapshot`` without ``as_of`` takes the latest observation into ``as_of``.)
     history: Mapping[str, Sequence[RecordVersion]] = field(default_factory=dict)
 
     @classmethod

@@ -278,4 +278,7 @@ class Store:
                 return snapshot
             # the change history of accounts that changed
             history = uow.records.history("account", uow.records.changed_keys("account"))
+        seen = [v.observed_at for versions in history.values() for v in versions]
+        if as_of is None and seen:  # "now" is also the latest change known
+            return dataclasses.replace(snapshot, history=history, as_of=max(snapshot.as_of, *seen))
         return dataclasses.replace(snapshot, history=history)
