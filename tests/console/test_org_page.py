@@ -91,3 +91,20 @@ def test_analysts_have_no_organisation_page(client: TestClient) -> None:
     assert client.get("/console/org").status_code == 403
     assert client.get("/console/org/report.html").status_code == 403
     assert 'href="/console/org"' not in client.get("/console/queue").text
+
+
+@pytest.mark.parametrize("name", ["alice", "lena", "aud", "ada", "svc", "pat"])
+def test_each_role_reaches_exactly_what_the_table_grants(client: TestClient, name: str) -> None:
+    from tests.console.conftest import ROLES
+
+    from unmask.auth.permissions import allowed
+
+    role = ROLES.get(name, "partner")
+    _sign_in(client, name)
+    for path, permission in (
+        ("/console/campaigns", "read_campaigns"),
+        ("/console/org", "org_view"),
+        ("/console/queue", "read_cases"),
+    ):
+        status = client.get(path).status_code
+        assert (status == 200) == allowed(role, permission), (role, path, status)
