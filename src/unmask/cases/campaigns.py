@@ -5,7 +5,10 @@ member risk; size and membership are what a reviewer acts on."""
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Mapping
+
+from unmask.model.records import Account
 
 
 def _find(parent: dict[str, str], x: str) -> str:
@@ -39,3 +42,19 @@ def campaign_of(groups: Mapping[str, set[str]]) -> dict[str, str]:
 
 def campaign_risk(members: Iterable[str], risk: Mapping[str, float]) -> float:
     return max((risk.get(m, 0.0) for m in members), default=0.0)
+
+
+def campaign_name(accounts: list[Account], victims: Iterable[str] = ()) -> str:
+    """A readable name: the employer most members claim, else their most common headline
+    (possible victims left out: the name is the personas')."""
+    left_out = set(victims)
+    accounts = [a for a in accounts if a.id not in left_out] or accounts
+    employers = Counter(a.positions[0].employer for a in accounts if a.positions)
+    if employers:
+        top, n = employers.most_common(1)[0]
+        if n >= 2 or len(accounts) == 1:
+            return top
+    headlines = Counter(a.headline for a in accounts if a.headline)
+    if headlines:
+        return headlines.most_common(1)[0][0][:80]
+    return "unnamed campaign"

@@ -61,13 +61,13 @@ def enrol_cmd(org: str, file: Path = typer.Argument(..., help="One identifier a 
 
 @org_app.command("report")
 def report(org: str, out: Path = typer.Option(..., help="Where to write the HTML report.")) -> None:
-    """Write the organisation's report (HTML with inline SVG charts)."""
-    from unmask.org.repo import OrgError, build_view, org_name
-    from unmask.org.report import render_report
+    """Write the organisation's report (HTML with inline SVG charts; campaigns by their id)."""
+    from unmask.org.labels import report_html
+    from unmask.org.repo import OrgError
 
     with open_store() as store:
         try:
-            html = render_report(org_name(store, org), build_view(store, org))
+            html = report_html(store, org)
         except OrgError as exc:
             raise fail(str(exc)) from None
     out.write_text(html, encoding="utf-8")

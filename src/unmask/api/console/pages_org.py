@@ -8,8 +8,9 @@ from fastapi.responses import HTMLResponse
 
 from unmask.api.console.deps import PartnerUser
 from unmask.api.console.render import page
-from unmask.api.console.views_org import org_page_view, report_html
+from unmask.api.console.views_org import org_page_view
 from unmask.auth import User
+from unmask.org.labels import report_html
 from unmask.org.repo import org_of_user
 
 router = APIRouter(prefix="/console/org", include_in_schema=False)

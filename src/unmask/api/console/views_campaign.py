@@ -5,12 +5,12 @@ targets, shared infrastructure, intelligence matches and possible photo-theft vi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
 from unmask.api.console.campaign_charts import Activity, campaign_charts
 from unmask.api.console.views_common import people, person, risk_class
+from unmask.cases.campaigns import campaign_name
 from unmask.cases.provenance import PhotoOwner, campaign_victims, latest_campaign
 from unmask.intel.evidence import NAME as INTEL_MATCH
 from unmask.model.records import Account, Invitation, Message, Report
@@ -22,22 +22,6 @@ from unmask.store.queries import records_in
 
 def _utc(at: datetime) -> datetime:
     return at if at.tzinfo else at.replace(tzinfo=UTC)
-
-
-def campaign_name(accounts: list[Account], victims: Iterable[str] = ()) -> str:
-    """A readable name: the employer most members claim, else their most common headline
-    (possible victims left out: the name is the personas')."""
-    left_out = set(victims)
-    accounts = [a for a in accounts if a.id not in left_out] or accounts
-    employers = Counter(a.positions[0].employer for a in accounts if a.positions)
-    if employers:
-        top, n = employers.most_common(1)[0]
-        if n >= 2 or len(accounts) == 1:
-            return top
-    headlines = Counter(a.headline for a in accounts if a.headline)
-    if headlines:
-        return headlines.most_common(1)[0][0][:80]
-    return "unnamed campaign"
 
 
 def _activity(uow: UnitOfWork, members: list[str]) -> Activity:

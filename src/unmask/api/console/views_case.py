@@ -8,9 +8,9 @@ from typing import Any
 
 from unmask.api.console.charts import SENSITIVE, colour, hbars, timeline
 from unmask.api.console.graph import Node, neighbourhood
-from unmask.api.console.views_campaign import campaign_name
 from unmask.api.console.views_common import people, person, risk_class
 from unmask.audit import event_dict, iter_events
+from unmask.cases.campaigns import campaign_name
 from unmask.cases.context import AccountContext, load_context
 from unmask.cases.evidence import case_findings
 from unmask.cases.machine import TransitionError

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from unmask.api.deps import require_role
 from unmask.auth import User
+from unmask.org.labels import report_html
 from unmask.org.repo import build_view, enrol, org_of_user
 
 router = APIRouter(prefix="/api/v1/org", tags=["organisation"])
@@ -43,8 +44,6 @@ def overview(request: Request, user: Partner) -> dict[str, Any]:
 
 @router.get("/report.html", response_class=HTMLResponse, summary="The report as HTML")
 def report(request: Request, user: Partner) -> HTMLResponse:
-    from unmask.api.console.views_org import report_html
-
     org_id = _org(request, user)
     html = report_html(request.app.state.store, org_id)
     headers = {"Content-Disposition": f'inline; filename="{org_id}-report.html"'}
