@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from unmask.detectors import DuplicateDetectorError, Registry, load_builtin, registry
+from unmask.detectors import DuplicateDetectorError, Registry
 from unmask.detectors.conformance import CHECKS
 from unmask.detectors.sparse_profile import SparseProfile
+from unmask.plugins import load_plugins
 
-load_builtin()
+registry = load_plugins().detectors
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)

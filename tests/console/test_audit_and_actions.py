@@ -17,7 +17,7 @@ from unmask.actions import InMemoryExecutor, WebhookChannel
 from unmask.actions.notify import Notice
 from unmask.audit import append, verify
 from unmask.cases.priority import ReportIn, Track, find_burst, reliability, report_signal
-from unmask.scoring.policy import Review
+from unmask.scoring import load_policy
 from unmask.store import Store
 from unmask.store.review_schema import audit_events
 
@@ -116,7 +116,7 @@ def test_webhook_channel_signs_and_raises() -> None:
 
 
 def test_reliability_and_bursts() -> None:
-    review = Review()
+    review = load_policy().review
     assert reliability(Track(), review) == pytest.approx(0.05)
     assert reliability(Track(right=9), review) > 0.3
     now = datetime(2026, 1, 10, tzinfo=UTC)

@@ -44,10 +44,12 @@ def test_readme_names_the_two_commands() -> None:
 
 
 def test_every_policy_key_is_documented() -> None:
-    from unmask.scoring.policy import Combine, DetectorPolicy, Policy, Routing
+    from unmask.scoring.enforcement import Enforcement
+    from unmask.scoring.live_policy import LivePolicy
+    from unmask.scoring.policy import Combine, DetectorPolicy, Policy, Review, Routing
 
     doc = (ROOT / "docs" / "policy.md").read_text()
-    for model in (Policy, Combine, Routing, DetectorPolicy):
+    for model in (Policy, Combine, Routing, DetectorPolicy, Review, Enforcement, LivePolicy):
         for key in model.model_fields:
             assert f"`{key}`" in doc, f"policy key {key!r} is not in docs/policy.md"
 
@@ -63,3 +65,44 @@ def test_evaluation_table_is_what_unmask_evaluate_measured() -> None:
     assert replace_table(doc, rows) == doc, (
         "run: unmask evaluate --json docs/evaluation.json --update-doc docs/evaluation.md"
     )
+
+
+def test_every_setting_is_documented() -> None:
+    from unmask.settings import Settings
+
+    doc = (ROOT / "docs" / "settings.md").read_text()
+    missing = [n for n in Settings.model_fields if f"| `UNMASK_{n.upper()}` |" not in doc]
+    assert not missing, f"settings missing from docs/settings.md: {missing}"
+
+
+def test_every_unmask_variable_in_the_code_is_a_setting_or_documented() -> None:
+    from unmask.settings import Settings
+
+    doc = (ROOT / "docs" / "settings.md").read_text()
+    fields = {f"UNMASK_{n.upper()}" for n in Settings.model_fields}
+    used: set[str] = set()
+    for folder in ("src", "tests", "bench", "scripts"):
+        for path in (ROOT / folder).rglob("*.py"):
+            used |= set(
+                re.findall(r"UNMASK_[A-Z][A-Z0-9_]*[A-Z0-9](?![A-Z0-9_*])", path.read_text())
+            )
+    undocumented = sorted(v for v in used if v not in fields and f"`{v}`" not in doc)
+    assert not undocumented, f"variables neither settings nor documented: {undocumented}"
+
+
+def test_only_the_settings_module_reads_the_environment() -> None:
+    readers = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "src" / "unmask").rglob("*.py")
+        if re.search(r"os\.environ|os\.getenv|getenv\(", p.read_text())
+    ]
+    # intel poll's --password-env/--token-env name a variable of the operator's choosing
+    assert readers == ["src/unmask/cli/intel_cmd.py"], readers
+
+
+def test_detectors_doc_lists_every_registered_detector() -> None:
+    from unmask.plugins import load_plugins
+
+    doc = (ROOT / "docs" / "detectors.md").read_text()
+    missing = [n for n in load_plugins().detectors.names() if f"| `{n}` |" not in doc]
+    assert not missing, f"detectors missing from docs/detectors.md: {missing}"

@@ -7,8 +7,10 @@ from pathlib import Path
 import numpy as np
 
 from unmask.evaluation.facebook_sybil import SUITE, measure, rows_of
-from unmask.evaluation.suites import SUITE_MODULES
 from unmask.evaluation.sybil_sim import inject, load_edge_list
+from unmask.plugins import load_plugins
+
+SUITE_MODULES = [m.__name__ for m in load_plugins().suites]
 
 
 def test_injection_adds_the_requested_sybil_region(eval_data: Path) -> None:

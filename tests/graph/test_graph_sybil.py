@@ -14,8 +14,8 @@ import numpy as np
 
 from unmask.evaluation.graph_scenarios import GRAPHS, inject, known_fakes, load_graph
 from unmask.evaluation.graph_sybil import HELD_OUT_SEEDS, SUITE, Cell, measure, rows_of
-from unmask.evaluation.suites import SUITE_MODULES
 from unmask.evaluation.sybil_shapes import SHAPES
+from unmask.plugins import load_plugins
 
 TOLERANCE = 0.005
 
@@ -79,4 +79,4 @@ def test_shapes_and_known_fakes_from_several_regions(eval_data: Path) -> None:
     fakes = known_fakes(sc, 10, seed=3)
     regions = sc.region[fakes - int((~sc.is_sybil).sum())]
     assert len(set(regions.tolist())) == 10  # ten campaigns, one known fake each
-    assert "unmask.evaluation.graph_sybil" in SUITE_MODULES
+    assert "unmask.evaluation.graph_sybil" in [m.__name__ for m in load_plugins().suites]

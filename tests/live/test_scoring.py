@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from tests.live.world import MEMBERS, events, invitation, message, signup, world
 
-from unmask.detectors import load_builtin, registry
 from unmask.live.assess import LiveScorer
 from unmask.live.decide import RECIPIENT_WARNING, Decision
 from unmask.live.directory import Prior, SnapshotDirectory
@@ -12,11 +11,13 @@ from unmask.live.events import LiveEvent
 from unmask.live.windows import MemoryWindows
 from unmask.model import Invitation
 from unmask.model.enums import InvitationStatus
+from unmask.plugins import load_plugins
 from unmask.scoring import load_policy
+
+registry = load_plugins().detectors
 
 
 def _scorer() -> LiveScorer:
-    load_builtin()
     policy = load_policy()
     return LiveScorer(
         policy, [registry.create(n) for n in policy.live.signup_detectors if n in registry]

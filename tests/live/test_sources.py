@@ -118,7 +118,7 @@ def test_runner_crash_mid_batch_then_restart_is_exact(
     windows = MemoryWindows()  # stands for Redis here: state outlives the worker
     hits = {"n": 0}
 
-    def crash_on_fourth(stage: str) -> None:
+    def crash_on_fourth(stage: str, _spec: str | None) -> None:
         hits["n"] += 1
         if hits["n"] == 4:
             raise CrashError(stage)
@@ -130,7 +130,7 @@ def test_runner_crash_mid_batch_then_restart_is_exact(
         run(source, svc, batch=40, poll_timeout=1.0, idle_exit=10)
     source.close()
     assert 0 < listing(world_store, limit=1)[1] < valid
-    monkeypatch.setattr(service_mod, "failpoint", lambda stage: None)
+    monkeypatch.setattr(service_mod, "failpoint", lambda stage, spec: None)
     source = rig.open()
     stats = run(source, LiveService(world_store, windows, detectors=[]), batch=40, idle_exit=8)
     source.close()

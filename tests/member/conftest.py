@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from pydantic import SecretStr
 from tests.member.world import world
 
 from unmask.ingest.validate import content_hash
@@ -29,6 +30,8 @@ def fill(store: Store) -> None:
 
 @pytest.fixture
 def world_store(sqlite_store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
-    monkeypatch.setenv("UNMASK_ORG_SECRET", "test-secret-not-for-production")
+    monkeypatch.setenv("UNMASK_ORG_SECRET", "test-secret-not-for-production")  # for the CLI
+    secret = SecretStr("test-secret-not-for-production")
+    sqlite_store.settings = sqlite_store.settings.model_copy(update={"org_secret": secret})
     fill(sqlite_store)
     return sqlite_store

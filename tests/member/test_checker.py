@@ -21,15 +21,16 @@ from unmask.checker import (
     profile_from_input,
     run_check,
 )
-from unmask.detectors import load_builtin, registry
 from unmask.detectors.base import Detector
 from unmask.model import Evidence, Finding
+from unmask.plugins import load_plugins
 from unmask.scoring import load_policy
+
+registry = load_plugins().detectors
 
 
 @pytest.fixture(scope="module")
 def detectors() -> list[Detector]:
-    load_builtin()
     return [registry.create(n) for n in registry.names()]
 
 

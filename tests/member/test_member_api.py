@@ -22,8 +22,8 @@ _NUMBER = re.compile(r"\d\.\d|\b(score|weight|probability|contribution)\b", re.I
 
 
 @pytest.fixture
-def client(world_store: Store, monkeypatch: pytest.MonkeyPatch) -> TestClient:
-    monkeypatch.setenv("UNMASK_CHECK_LIMIT", "5/3600")
+def client(world_store: Store) -> TestClient:
+    world_store.settings = world_store.settings.model_copy(update={"check_limit": "5/3600"})
     return TestClient(create_app(world_store))
 
 

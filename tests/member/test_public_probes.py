@@ -30,9 +30,14 @@ from unmask.store import Store
 from unmask.store.schema import RECORD_TABLES
 
 
+def configure(store: Store, **settings: str) -> None:
+    """The settings the application reads at start-up (``UNMASK_CHECK_LIMIT`` ...)."""
+    store.settings = store.settings.model_copy(update=settings)
+
+
 @pytest.fixture
 def client(world_store: Store, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    monkeypatch.setenv("UNMASK_CHECK_LIMIT", "1000/3600")
+    configure(world_store, check_limit="1000/3600")
     with TestClient(create_app(world_store)) as c:
         yield c
 
@@ -235,7 +240,7 @@ def test_small_perturbations_do_not_flip_reasons(client: TestClient) -> None:
 def test_rotating_forwarded_for_stays_limited(
     world_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("UNMASK_CHECK_LIMIT", "5/3600")
+    configure(world_store, check_limit="5/3600")
     c = TestClient(create_app(world_store), client=("198.51.100.20", 4000))
     body = {"profile": genuine_json()}
     codes = [
@@ -255,7 +260,7 @@ def test_rotation_through_a_real_server_on_loopback(
     import httpx
     from tests.web_support import live_server
 
-    monkeypatch.setenv("UNMASK_CHECK_LIMIT", "3/3600")
+    configure(world_store, check_limit="3/3600")
     with live_server(world_store) as base:
         codes = [
             httpx.post(
@@ -297,8 +302,8 @@ def test_buckets_expire_and_stay_bounded() -> None:
 def test_forwarded_for_is_honoured_only_from_trusted_proxies(
     world_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("UNMASK_CHECK_LIMIT", "2/3600")
-    monkeypatch.setenv("UNMASK_FORWARDED_ALLOW_IPS", "10.0.0.0/8")
+    configure(world_store, check_limit="2/3600")
+    configure(world_store, forwarded_allow_ips="10.0.0.0/8")
     proxy = TestClient(create_app(world_store), client=("10.1.2.3", 4000))
     body = {"profile": genuine_json()}
 

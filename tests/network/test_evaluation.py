@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from unmask.evaluation import network_sim
-from unmask.evaluation.suites import SUITE_MODULES
+from unmask.plugins import load_plugins
+
+SUITE_MODULES = [m.__name__ for m in load_plugins().suites]
 
 
 def test_recovery_counts_campaigns_found_whole() -> None:

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from unmask.detectors import load_builtin, registry
 from unmask.model import Finding, Snapshot
+from unmask.plugins import load_plugins
+
+registry = load_plugins().detectors
 
 
 def _by_subject(name: str, snapshot: Snapshot) -> dict[str, Finding]:
-    load_builtin()
     return {f.subject: f for f in registry.create(name).detect(snapshot)}
 
 

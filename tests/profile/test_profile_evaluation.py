@@ -15,7 +15,9 @@ from unmask.evaluation.adapters import cresci2015, instafake
 from unmask.evaluation.profile import cresci, in_source, source_out
 from unmask.evaluation.profile import instafake as instafake_suite
 from unmask.evaluation.profile.common import as_table
-from unmask.evaluation.suites import SUITE_MODULES
+from unmask.plugins import load_plugins
+
+SUITE_MODULES = [m.__name__ for m in load_plugins().suites]
 
 Table = Mapping[tuple[str, str], float]
 

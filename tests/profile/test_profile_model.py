@@ -9,11 +9,14 @@ import numpy as np
 import pytest
 
 from conftest import synthetic_labelled
-from unmask.detectors import TrainableDetector, load_builtin, registry
+from unmask.detectors import TrainableDetector
 from unmask.detectors.profile_calibration import apply_calibration, fit_calibration, method_for
 from unmask.detectors.profile_explain import describe
 from unmask.detectors.profile_model import ArtifactError, ProfileModel, feature_matrix
 from unmask.model import Snapshot
+from unmask.plugins import load_plugins
+
+registry = load_plugins().detectors
 
 Data = tuple[Snapshot, dict[str, bool]]
 COARSE = {
@@ -26,7 +29,6 @@ COARSE = {
 
 
 def test_registered_and_trainable() -> None:
-    load_builtin()
     assert "profile_model" in registry.names()
     assert isinstance(registry.create("profile_model"), TrainableDetector)
 

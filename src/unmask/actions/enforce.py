@@ -6,6 +6,7 @@ delivered by ``deliver`` once it has committed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -34,6 +35,7 @@ class Step:
     actor: str
     reason: str
     policy_version: str
+    failpoint: str | None = None  # crash tests only (``UNMASK_FAILPOINT``, from the settings)
 
 
 def _executor(step: Step, fx: Effects) -> Executor:
@@ -55,7 +57,7 @@ def _record(step: Step, kind: str, detail: dict[str, Any], state: str | None = N
         subject=case.subject,
         payload=detail,
     )
-    failpoint(f"enforce.{kind}")
+    failpoint(f"enforce.{kind}", step.failpoint)
 
 
 def _last_severed(uow: UnitOfWork, account_id: str) -> Severed | None:
@@ -86,14 +88,39 @@ def reinstate(step: Step, fx: Effects) -> None:
 
 def remove(step: Step, fx: Effects, campaign_members: frozenset[str]) -> None:
     """Remove, sever from members' networks, notify everyone contacted, publish indicators."""
-    ex = _executor(step, fx)
-    ex.remove(step.case.subject)
+    run_ladder(step, fx, ("remove", "sever", "notify", "publish"), campaign_members)
+
+
+def _remove(step: Step, fx: Effects) -> None:
+    _executor(step, fx).remove(step.case.subject)
     _record(step, "remove", {"executor": fx.executor.name}, state="removed")
-    severed = ex.sever(step.case.subject)
+
+
+def sever(step: Step, fx: Effects) -> None:
+    severed = _executor(step, fx).sever(step.case.subject)
     detail = asdict(severed) | {"count": len(severed.connections)}
     _record(step, "sever", detail)
-    notify(step, fx, campaign_members)
-    publish(step)
+
+
+def run_ladder(
+    step: Step, fx: Effects, steps: Sequence[str], campaign_members: frozenset[str]
+) -> None:
+    """The steps a policy's ``[enforcement]`` ladder names for a decision, in order."""
+    for name in steps:
+        if name == "restrict":
+            restrict(step, fx)
+        elif name == "reinstate":
+            reinstate(step, fx)
+        elif name == "remove":
+            _remove(step, fx)
+        elif name == "sever":
+            sever(step, fx)
+        elif name == "notify":
+            notify(step, fx, campaign_members)
+        elif name == "publish":
+            publish(step)
+        else:
+            raise ValueError(f"unknown enforcement step {name!r}")
 
 
 def notify(step: Step, fx: Effects, campaign_members: frozenset[str]) -> None:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
 import httpx
 import orjson
+
+from unmask.settings import Settings, secret
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,8 @@ class WebhookChannel:
         response.raise_for_status()
 
 
-def channel_from_env() -> Channel:
+def channel_for(settings: Settings) -> Channel:
     """``UNMASK_NOTIFY_WEBHOOK`` (and ``UNMASK_NOTIFY_SECRET``) select the webhook channel."""
-    url = os.environ.get("UNMASK_NOTIFY_WEBHOOK")
-    if url:
-        return WebhookChannel(url, os.environ.get("UNMASK_NOTIFY_SECRET"))
+    if settings.notify_webhook:
+        return WebhookChannel(settings.notify_webhook, secret(settings.notify_secret))
     return OutboxChannel()

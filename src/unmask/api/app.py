@@ -9,21 +9,19 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from unmask import __version__
-from unmask.api import docs_pages, records
+from unmask.api import docs_pages
 from unmask.api.headers import SecurityHeaders
+from unmask.plugins import Plugins, load_plugins
+from unmask.settings import Settings, load_settings
 from unmask.store import Store
 
-#: Routers added by other parts (console, reports, intel, live scoring): modules exposing
-#: ``router`` or ``register(app)``.
-ROUTER_MODULES: tuple[str, ...] = (
-    "unmask.api.member",
-    "unmask.api.console",
-    "unmask.api.taxii",
-    "unmask.api.live",
-)
 
-
-def create_app(store: Store | None = None) -> FastAPI:
+def create_app(
+    store: Store | None = None, settings: Settings | None = None, plugins: Plugins | None = None
+) -> FastAPI:
+    """The application over ``store`` (default: opened from ``settings``, default: the
+    environment's), with the routes of every plugin (``plugins``, default: loaded from the
+    store's settings); ``app.state.plugins`` holds them for the routes (the detector registry)."""
     app = FastAPI(
         title="unmask",
         version=__version__,
@@ -31,7 +29,8 @@ def create_app(store: Store | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.store = store or Store.open()
+    app.state.store = store or Store.open(settings or load_settings())
+    app.state.plugins = plugins or load_plugins(app.state.store.settings)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -50,12 +49,7 @@ def create_app(store: Store | None = None) -> FastAPI:
         st.ping()
         return {"status": "ok", "version": __version__, "store": st.dialect}
 
-    app.include_router(records.router)
     docs_pages.register(app)
     app.add_middleware(SecurityHeaders)
-    import importlib
-
-    for module in ROUTER_MODULES:
-        mod = importlib.import_module(module)
-        mod.register(app) if hasattr(mod, "register") else app.include_router(mod.router)
+    app.state.plugins.add_routes(app)
     return app

@@ -82,7 +82,9 @@ def live_service(request: Request) -> LiveService:
     state = request.app.state
     with _lock:
         if getattr(state, "live_service", None) is None:
-            state.live_service = LiveService(state.store, default_windows())
+            windows = default_windows(state.store.settings.redis_url)
+            registry = state.plugins.detectors
+            state.live_service = LiveService(state.store, windows, registry=registry)
     service: LiveService = state.live_service
     return service
 

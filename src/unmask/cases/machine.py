@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from unmask.model.routing import QUEUED_STATUSES, CaseStatus
+
 Action = Literal["clear", "restrict", "remove", "escalate"]
 Scope = Literal["account", "campaign"]
 ACTIONS: tuple[str, ...] = get_args(Action)
@@ -17,7 +19,7 @@ SCOPES: tuple[str, ...] = get_args(Scope)
 
 DECIDERS = frozenset({"analyst", "lead", "admin"})
 SENIOR = frozenset({"lead", "admin"})
-QUEUED = frozenset({"open", "escalated", "appealed"})
+QUEUED: frozenset[str] = frozenset(QUEUED_STATUSES)
 OUTCOME: dict[str, str] = {"clear": "cleared", "restrict": "restricted", "remove": "removed"}
 
 
@@ -47,7 +49,7 @@ class Rules:
 class Plan:
     needs_second: bool
     why_second: str
-    status: str  # the case's status once the decision is in
+    status: CaseStatus  # the case's status once the decision is in
     outcome: str | None
 
 
@@ -65,14 +67,14 @@ def plan_decision(
         raise TransitionError("a decision needs a reason (at least 5 characters)", 422)
     if case.status not in QUEUED:
         raise TransitionError(f"the case is {case.status.replace('_', ' ')}; nothing to decide")
-    if case.status == "escalated" and role not in SENIOR:
+    if case.status == CaseStatus.ESCALATED and role not in SENIOR:
         raise TransitionError("an escalated case is decided by a lead or an admin", 403)
     if action == "escalate":
-        if case.status == "escalated":
+        if case.status == CaseStatus.ESCALATED:
             raise TransitionError("the case is already escalated")
         if scope == "campaign":
             raise TransitionError("escalate a case, not a campaign", 422)
-        return Plan(False, "", "escalated", case.outcome)
+        return Plan(False, "", CaseStatus.ESCALATED, case.outcome)
     if scope == "campaign" and case.campaign_size < 2:
         raise TransitionError("the case belongs to no campaign of several accounts", 422)
     why = ""
@@ -80,7 +82,8 @@ def plan_decision(
         why = f"acting on a campaign of {case.campaign_size} accounts"
     elif action == "remove" and case.connections >= rules.four_eyes_connections:
         why = f"removing an account with {case.connections} connections"
-    return Plan(bool(why), why, "awaiting_second" if why else "closed", OUTCOME[action])
+    status = CaseStatus.AWAITING_SECOND if why else CaseStatus.CLOSED
+    return Plan(bool(why), why, status, OUTCOME[action])
 
 
 def check_second(proposer: str, approver: str, role: str) -> None:
@@ -92,7 +95,7 @@ def check_second(proposer: str, approver: str, role: str) -> None:
 
 
 def check_appeal(case: CaseState) -> None:
-    if case.status != "closed" or case.outcome not in {"restricted", "removed"}:
+    if case.status != CaseStatus.CLOSED or case.outcome not in {"restricted", "removed"}:
         raise TransitionError("only a restricted or removed account's closed case can be appealed")
 
 

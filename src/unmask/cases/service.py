@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from unmask.actions.enforce import Effects, Step, deliver, reinstate, remove, restrict
+from unmask.actions.enforce import Effects, Step, deliver, run_ladder
 from unmask.auth import User
 from unmask.cases.evidence import evidence_snapshot
 from unmask.cases.labels import record_label
@@ -38,6 +38,12 @@ class Desk:
     store: DataStore
     policy: Policy
     effects: Effects
+
+    @property
+    def crash(self) -> str | None:
+        """Crash tests only: the failpoint spec of the store's settings (``UNMASK_FAILPOINT``)."""
+        settings = getattr(self.store, "settings", None)
+        return getattr(settings, "failpoint", None)
 
     @property
     def rules(self) -> Rules:
@@ -115,7 +121,7 @@ def decide(desk: Desk, case_id: int, user: User, action: str, reason: str, scope
 
 
 def _delivered(desk: Desk) -> None:
-    failpoint("decision.committed")
+    failpoint("decision.committed", desk.crash)
     deliver(desk.store, desk.effects.channel)
 
 
@@ -128,17 +134,13 @@ def _apply(
         return (targets[0].id,)
     members = frozenset(c.subject for c in targets)
     version = desk.policy.version
+    crash = desk.crash
     for case in targets:
-        step = Step(uow, case, did, actor, reason, version)
-        if action == "clear":
-            reinstate(step, desk.effects)
-        elif action == "restrict":
-            restrict(step, desk.effects)
-        else:
-            remove(step, desk.effects, members)
+        step = Step(uow, case, did, actor, reason, version, crash)
+        run_ladder(step, desk.effects, desk.policy.enforcement.steps(action), members)
         outcome = {"clear": "cleared", "restrict": "restricted", "remove": "removed"}[action]
         record_label(uow.records, case.subject, action != "clear", case.campaign, reason)
-        failpoint("enforce.label")
+        failpoint("enforce.label", crash)
         uow.cases.update(case.id, status="closed", outcome=outcome, closed_at=datetime.now(UTC))
         appeal = uow.cases.pending_appeal(case.id)
         if appeal is not None:
@@ -153,7 +155,7 @@ def _apply(
                 subject=case.subject,
                 payload={"appeal_id": appeal.id, "outcome": result},
             )
-        failpoint("enforce.closed")
+        failpoint("enforce.closed", crash)
     return tuple(c.id for c in targets)
 
 

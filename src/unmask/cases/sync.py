@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from unmask.actions.enforce import Step, restrict
+from unmask.actions.enforce import Step, run_ladder
 from unmask.cases.campaigns import campaign_of, cluster
 from unmask.cases.context import exposures
 from unmask.cases.evidence import evidence_snapshot
@@ -117,7 +117,10 @@ def sync_cases(desk: Desk) -> SyncResult:
             opened += 1
             if row.route == "auto_restrict":
                 why = "auto-restricted by policy"
-                restrict(Step(uow, case, None, SYSTEM, why, row.policy_version), desk.effects)
+                crash = desk.crash
+                step = Step(uow, case, None, SYSTEM, why, row.policy_version, crash)
+                ladder = desk.policy.enforcement.steps("auto_restrict")
+                run_ladder(step, desk.effects, ladder, frozenset())
                 uow.cases.update(case_id, outcome="restricted")
                 restricted += 1
     return SyncResult(scan_id, opened, updated, restricted)

@@ -6,17 +6,18 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from unmask.cli.common import plugins
+
 
 def detectors() -> None:
-    """List every registered detector with its name, version and what it needs."""
-    from unmask.detectors import load_builtin, registry
-
-    load_builtin()
+    """List every registered detector: name, version, what it needs, the plugin it comes from."""
+    registry = plugins().detectors
     table = Table(title="Registered detectors")
-    for col in ("name", "version", "needs", "description"):
+    for col in ("name", "version", "needs", "plugin", "description"):
         table.add_column(col)
     for det in registry:
-        table.add_row(det.name, det.version, ", ".join(sorted(det.needs)), det.description)
+        needs = ", ".join(sorted(det.needs))
+        table.add_row(det.name, det.version, needs, registry.origin(det.name), det.description)
     Console().print(table)
 
 

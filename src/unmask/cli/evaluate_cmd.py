@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from unmask.cli.common import console, err_console
+from unmask.cli.common import console, err_console, plugins, settings
 
 
 def evaluate(
@@ -31,14 +31,15 @@ def evaluate(
     Source-out rows (train on one source, test on another: the headline figures) come first,
     in-source cross-validation after.
     """
-    from unmask.evaluation import data_dir, run_suites
+    from unmask.evaluation import run_suites
     from unmask.evaluation.source_out import source_out_first
 
-    root = data_dir(data)
+    root = data or settings().eval_data
     rows = run_suites(
         root,
         set(suite) if suite else None,
         on_skip=lambda s, why: err_console.print(f"[yellow]skipped {s}:[/] {why}"),
+        suites=plugins().suites,
     )
     rows = source_out_first(rows)
     table = Table(title=f"Evaluation on {root}")

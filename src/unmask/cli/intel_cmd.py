@@ -10,7 +10,8 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from unmask.cli.common import console, err_console, fail, open_store
+from unmask.cli.common import console, err_console, fail, open_store, plugins, settings
+from unmask.settings import secret
 
 intel_app = typer.Typer(
     help="Threat intelligence: STIX, MISP, CSV and TAXII.", no_args_is_help=True
@@ -82,17 +83,20 @@ def import_(
 @intel_app.command("export")
 def export(
     campaign: str = typer.Option(..., "--campaign", help="The campaign id."),
-    fmt: str = typer.Option("stix", "--format", help="stix (2.1 bundle) or misp (event JSON)."),
+    fmt: str = typer.Option(
+        "stix", "--format", help="stix (2.1 bundle), misp (event JSON) or a plugin's exchange."
+    ),
     out: Path | None = typer.Option(None, "--out", help="Write here instead of stdout."),
 ) -> None:
     """Export a campaign as a STIX 2.1 bundle or a MISP event (TLP:RED is never exported)."""
     from unmask.intel.service import export_campaign
 
-    if fmt not in ("stix", "misp"):
-        raise fail("--format is stix or misp")
+    exchanges = plugins().exchanges
+    if fmt not in exchanges:
+        raise fail(f"--format is {' or '.join(sorted(exchanges))}")
     with open_store() as store:
         try:
-            data = export_campaign(store, campaign, fmt)
+            data = export_campaign(store, campaign, fmt, exporters=exchanges)
         except (LookupError, ValueError) as exc:
             raise fail(str(exc)) from None
     if out is None:
@@ -100,6 +104,15 @@ def export(
     else:
         out.write_bytes(data)
         err_console.print(f"wrote {out} ({len(data):,} bytes)")
+
+
+def _credential(variable: str) -> str | None:
+    """A credential from the settings (``UNMASK_TAXII_*``) or from the variable the operator
+    named with ``--password-env`` / ``--token-env``."""
+    own = {"UNMASK_TAXII_PASSWORD": "taxii_password", "UNMASK_TAXII_TOKEN": "taxii_token"}
+    if variable in own:
+        return secret(getattr(settings(), own[variable]))
+    return os.environ.get(variable) or None
 
 
 @intel_app.command("poll")
@@ -117,8 +130,7 @@ def poll(
     from unmask.intel.clients import TaxiiClient, TaxiiError
     from unmask.intel.poll import PollSummary, poll_every, poll_once
 
-    token = os.environ.get(token_env)
-    password = os.environ.get(password_env)
+    token, password = _credential(token_env), _credential(password_env)
     with TaxiiClient(user=user, password=password, token=token) as client, open_store() as store:
         target = url
         if "/collections/" not in url:

@@ -1,11 +1,13 @@
-"""``unmask``: the command-line entry point. Each command lives in its own module under
-``unmask.cli`` and is added here."""
+"""``unmask``: the command-line entry point. The commands come from the plugins' ``unmask_commands``
+hook (unmask's own in ``unmask.plugins.builtin``, one module each under ``unmask.cli``)."""
 
 from __future__ import annotations
 
 import typer
 
 from unmask import __version__
+from unmask.cli.common import Started, settings
+from unmask.settings import load_settings
 
 app = typer.Typer(
     name="unmask",
@@ -29,33 +31,20 @@ def _root(
     ),
 ) -> None:
     """Find and remove fake professional-network profiles used for hostile approaches."""
+    settings()  # read the UNMASK_* environment once, here; a bad value stops every command
 
 
-def _register_commands() -> None:
-    # One module per command group; each exposes ``register(app)``.
-    import importlib
-
-    for module in COMMAND_MODULES:
-        importlib.import_module(module).register(app)
-
-
-COMMAND_MODULES: tuple[str, ...] = (
-    "unmask.cli.detectors_cmd",
-    "unmask.cli.simulate_cmd",
-    "unmask.cli.ingest_cmd",
-    "unmask.cli.scan_cmd",
-    "unmask.cli.evaluate_cmd",
-    "unmask.cli.users_cmd",
-    "unmask.cli.serve_cmd",
-    "unmask.cli.worker_cmd",
-    "unmask.cli.intel_cmd",
-    "unmask.cli.review_cmd",
-    "unmask.cli.member_cmd",
-    "unmask.cli.export_cmd",
-    "unmask.cli.org_cmd",
-)
+def _register_commands(started: Started | None = None) -> Started:
+    """Load the settings and the plugins once and add every plugin's commands (unmask's own
+    among them) to the application."""
+    started = started or Started(load_settings())
+    started.loaded().add_commands(app)
+    return started
 
 
 def main() -> None:
-    _register_commands()
-    app()
+    try:
+        started = Started(load_settings())
+    except ValueError as exc:
+        raise SystemExit(f"error: invalid UNMASK_* setting: {exc}") from None
+    app(obj=_register_commands(started))

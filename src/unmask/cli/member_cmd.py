@@ -4,7 +4,6 @@ side from the command line."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,7 +11,8 @@ from typing import Any
 
 import typer
 
-from unmask.cli.common import console, fail, open_store
+from unmask.cli.common import console, fail, open_store, plugins, settings
+from unmask.cli.common import policy as resolve
 from unmask.store import Store
 
 passwords_app = typer.Typer(help="Breached and common passwords.", no_args_is_help=True)
@@ -71,12 +71,8 @@ def _read_me(arg: str | None) -> Any:
 @contextmanager
 def _maybe_store(use: bool | None) -> Iterator[Store | None]:
     """The store when asked for, or by default when one has been set up."""
-    from unmask.settings import load_settings
-
-    settings = load_settings()
-    exists = (
-        bool(os.environ.get("UNMASK_DATABASE_URL")) or (settings.data_dir / "unmask.db").exists()
-    )
+    found = settings()
+    exists = found.database_url_set or (found.data_dir / "unmask.db").exists()
     if use is False or (use is None and not exists):
         yield None
         return
@@ -119,7 +115,7 @@ def check(
             raise fail(f"cannot read {messages}: {exc.strerror}") from None
         texts = [t.strip() for t in body.split("\n\n") if t.strip()]
     with _maybe_store(store) as st:
-        svc = CheckerService(st)
+        svc = CheckerService(st, resolve(), plugins().detectors)
         try:
             stored = svc.context.stored_account(given.id) if svc.context else None
             account = stored or given  # what the platform knows beats what was typed
@@ -172,13 +168,12 @@ def passwords_load(
 ) -> None:
     """Index a breach file under $UNMASK_DATA_DIR/passwords (streamed, bounded memory)."""
     from unmask.passwords import load_file
-    from unmask.settings import load_settings
 
     if mode not in ("auto", "plain", "sha1"):
         raise fail("--mode is auto, plain or sha1")
     if not file.is_file():
         raise fail(f"no file {file}")
-    stats = load_file(file, load_settings().data_dir, memory_mb << 20, mode)
+    stats = load_file(file, settings().data_dir, memory_mb << 20, mode)
     console.print(
         f"indexed {stats.records:,} distinct hashes from {stats.lines:,} lines "
         f"({stats.skipped:,} skipped) -> {stats.path}"
@@ -189,10 +184,9 @@ def passwords_load(
 def passwords_check() -> None:
     """Check a password locally (prompted, never echoed): breaches, common lists, strength."""
     from unmask.passwords import common_table, local_check, open_indexes, strength
-    from unmask.settings import load_settings
 
     password = typer.prompt("password", hide_input=True)
-    indexes = open_indexes(load_settings().data_dir)
+    indexes = open_indexes(settings().data_dir)
     try:
         entry = local_check(password, indexes, common_table())
     finally:

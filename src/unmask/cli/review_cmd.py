@@ -8,7 +8,8 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from unmask.cli.common import console, err_console, fail, open_store
+from unmask.cli.common import console, err_console, fail, open_store, plugins
+from unmask.cli.common import policy as resolve
 
 audit_app = typer.Typer(
     help="The hash-chained audit log of decisions and actions.", no_args_is_help=True
@@ -83,19 +84,17 @@ def export(
 
 @review_app.command("sync")
 def sync(
-    policy: Path | None = typer.Option(None, help="A policy TOML file (default: the shipped one)."),
+    policy: Path | None = typer.Option(
+        None, help="A policy TOML file (default: $UNMASK_POLICY, else the shipped one)."
+    ),
 ) -> None:
     """Create cases from the latest scan's assessments routed to review (idempotent)."""
     from unmask.cases.desk import make_desk
     from unmask.cases.sync import sync_cases
-    from unmask.scoring import PolicyError, load_policy
 
-    try:
-        pol = load_policy(policy) if policy else None
-        with open_store() as store:
-            result = sync_cases(make_desk(store, pol))
-    except PolicyError as exc:
-        raise fail(str(exc)) from None
+    pol = resolve(policy)
+    with open_store() as store:
+        result = sync_cases(make_desk(store, pol, plugins().actions))
     if result.scan_id is None:
         raise fail("no finished scan: run 'unmask scan' first")
     console.print(
@@ -137,10 +136,10 @@ def deliver_cmd() -> None:
     """Send the notices still queued in the outbox (a crash after a decision committed leaves
     them there), through UNMASK_NOTIFY_WEBHOOK when set; exit 1 when a send failed."""
     from unmask.actions.enforce import deliver
-    from unmask.actions.notify import channel_from_env
+    from unmask.actions.notify import channel_for
 
     with open_store() as store:
-        sent, failed = deliver(store, channel_from_env())
+        sent, failed = deliver(store, channel_for(store.settings))
     console.print(f"{sent} notice(s) sent, {failed} failed (kept on the record)")
     if failed:
         raise typer.Exit(1)

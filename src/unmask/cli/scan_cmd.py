@@ -8,11 +8,14 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from unmask.cli.common import console, err_console, fail, open_store
+from unmask.cli.common import console, err_console, fail, open_store, plugins
+from unmask.cli.common import policy as resolve
 
 
 def scan(
-    policy: Path | None = typer.Option(None, help="A policy TOML file (default: the shipped one)."),
+    policy: Path | None = typer.Option(
+        None, help="A policy TOML file (default: $UNMASK_POLICY, else the shipped one)."
+    ),
     detector: list[str] | None = typer.Option(
         None, "--detector", "-d", help="Run only these detectors (repeatable)."
     ),
@@ -42,21 +45,17 @@ def scan(
     ),
 ) -> None:
     """Run the detectors over the store (or a snapshot folder), link campaigns, keep the results."""
-    from unmask.detectors import load_builtin, registry
     from unmask.engine import run_scan
     from unmask.engine.batch import STAGES, StageError
-    from unmask.scoring import PolicyError, load_policy
 
-    if engine not in ("duckdb", "spark"):
-        raise fail(f"unknown engine {engine!r}: use duckdb or spark")
+    found = plugins()
+    if engine not in found.engines:
+        raise fail(f"unknown engine {engine!r}: use {' or '.join(sorted(found.engines))}")
     if stage is not None and stage not in STAGES:
         raise fail(f"unknown stage {stage!r}: one of {', '.join(STAGES)}")
 
-    try:
-        pol = load_policy(policy)
-    except PolicyError as exc:
-        raise fail(str(exc)) from None
-    load_builtin()
+    pol = resolve(policy)
+    registry = found.detectors
     unknown = [d for d in detector or [] if d not in registry]
     if unknown:
         raise fail(f"unknown detector(s) {', '.join(unknown)}; see 'unmask detectors'")
@@ -83,6 +82,7 @@ def scan(
                 engine_options=(
                     {"master": spark_master, "memory": spark_memory} if engine == "spark" else None
                 ),
+                plugins=found,
             )
         except (StageError, ImportError) as exc:
             raise fail(str(exc)) from None
@@ -116,20 +116,21 @@ def _has_accounts_file(folder: Path) -> bool:
 
 
 def train(
-    policy: Path | None = typer.Option(None, help="A policy TOML file (default: the shipped one)."),
+    policy: Path | None = typer.Option(
+        None, help="A policy TOML file (default: $UNMASK_POLICY, else the shipped one)."
+    ),
 ) -> None:
     """Fit the trainable detectors from the labels (and reviewer decisions) in the store, then the
     learned combination of all detectors on out-of-fold findings."""
     from unmask.engine.train import train_all
-    from unmask.scoring import PolicyError, load_policy
 
-    try:
-        pol = load_policy(policy)
-    except PolicyError as exc:
-        raise fail(str(exc)) from None
+    pol = resolve(policy)
     with open_store() as store, console.status("training") as status:
         report = train_all(
-            store, policy=pol, progress=lambda what: status.update(f"out-of-fold: {what}")
+            store,
+            plugins().detectors,
+            policy=pol,
+            progress=lambda what: status.update(f"out-of-fold: {what}"),
         )
     if not report.labels:
         raise fail("no labels in the store: ingest a labels file first")

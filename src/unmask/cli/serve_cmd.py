@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from unmask.cli.common import console, fail, open_store
+from unmask.cli.common import console, fail, open_store, plugins
 
 if TYPE_CHECKING:
     import uvicorn
@@ -59,7 +59,11 @@ def serve(
     with open_store() as store:
         try:
             config = uvicorn_config(
-                create_app(store), host, port, forwarded_allow_ips, log_level="info"
+                create_app(store, plugins=plugins()),
+                host,
+                port,
+                forwarded_allow_ips,
+                log_level="info",
             )
         except ValueError as exc:
             raise fail(f"--forwarded-allow-ips: {exc}") from None

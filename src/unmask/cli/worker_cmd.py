@@ -4,14 +4,14 @@ let the latest batch scan overturn permissive live decisions."""
 from __future__ import annotations
 
 import logging
-import os
 import signal
 from types import FrameType
 from typing import Any
 
 import typer
 
-from unmask.cli.common import console, fail, open_store
+from unmask.cli.common import console, fail, open_store, plugins, settings
+from unmask.cli.common import policy as resolve
 
 
 def worker(
@@ -39,7 +39,7 @@ def worker(
     from unmask.workers.runner import run
     from unmask.workers.service import LiveService, default_windows
 
-    url = redis_url or os.environ.get("UNMASK_REDIS_URL")
+    url = redis_url or settings().redis_url
     if not url:
         raise fail("live windows need Redis: pass --redis-url or set UNMASK_REDIS_URL")
     src: Any
@@ -56,7 +56,7 @@ def worker(
     elif source == "kafka":
         from unmask.workers.kafka_source import KafkaSource
 
-        servers = bootstrap or os.environ.get("UNMASK_KAFKA_BOOTSTRAP")
+        servers = bootstrap or settings().kafka_bootstrap
         if not servers:
             raise fail("Kafka needs --bootstrap or UNMASK_KAFKA_BOOTSTRAP")
         src = KafkaSource(servers, topic=stream or "unmask.events", group=group, consumer=consumer)
@@ -72,7 +72,7 @@ def worker(
     signal.signal(signal.SIGINT, _stop)
     logging.basicConfig(level=logging.WARNING)
     with open_store() as store:
-        service = LiveService(store, default_windows(url, prefix))
+        service = LiveService(store, default_windows(url, prefix), registry=plugins().detectors)
         console.print(f"worker consuming from {source} ({src.name}), batch {batch}")
         try:
             stats = run(
@@ -95,10 +95,9 @@ def live_reconcile(
     scan: int = typer.Option(None, help="The scan to reconcile with (default: the latest)."),
 ) -> None:
     """Mark live allow/deliver decisions whose subject a batch scan routed to review or worse."""
-    from unmask.scoring import load_policy
     from unmask.workers.decisions import reconcile
 
-    policy = load_policy()
+    policy = resolve()
     with open_store() as store:
         n = reconcile(store, policy.live.overturn_routes, scan)
     console.print(f"{n} live decision(s) overturned by the batch scan")

@@ -1,16 +1,22 @@
 """Detectors: each turns signals about accounts into findings with evidence."""
 
-from unmask.detectors.base import Detector, TrainableDetector, subjects_of
-from unmask.detectors.builtin import load_builtin
-from unmask.detectors.registry import DuplicateDetectorError, Registry, register, registry
+from unmask.detectors.base import BatchDetector, Detector, TrainableDetector, subjects_of
+from unmask.detectors.registry import (
+    Configured,
+    DetectorFactory,
+    DuplicateDetectorError,
+    Registry,
+    UnknownDetectorError,
+)
 
 __all__ = [
+    "BatchDetector",
+    "Configured",
     "Detector",
+    "DetectorFactory",
     "DuplicateDetectorError",
     "Registry",
     "TrainableDetector",
-    "load_builtin",
-    "register",
-    "registry",
+    "UnknownDetectorError",
     "subjects_of",
 ]

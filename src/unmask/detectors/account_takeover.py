@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from unmask.detectors.base import subjects_of
-from unmask.detectors.registry import register
 from unmask.model import Evidence, Finding, Login, Snapshot
 from unmask.takeover.geo import GeoLookup, default_lookup
 from unmask.takeover.signals import (
@@ -27,7 +26,6 @@ from unmask.takeover.signals import (
 )
 
 
-@register
 class AccountTakeover:
     name: ClassVar[str] = "account_takeover"
     version: ClassVar[str] = "1"

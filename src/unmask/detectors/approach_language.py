@@ -19,18 +19,17 @@ from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from unmask.detectors.approach_model import ApproachModel
-from unmask.detectors.artifact_npz import pack_model, unpack_model
+from unmask.detectors.artifact_npz import unpack_model
 from unmask.detectors.base import subjects_of
 from unmask.detectors.cues.finding import cue_finding
-from unmask.detectors.registry import register
 from unmask.detectors.text_sources import approach_texts
+from unmask.detectors.trainable import Trainable
 from unmask.model import Finding, Snapshot
 
 _FORMAT = "unmask.detector.approach_language"
 
 
-@register
-class ApproachLanguage:
+class ApproachLanguage(Trainable):
     name: ClassVar[str] = "approach_language"
     version: ClassVar[str] = "2"
     needs: ClassVar[frozenset[str]] = frozenset({"account", "invitation", "message"})
@@ -38,6 +37,8 @@ class ApproachLanguage:
         "Notes and messages that follow the hostile-approach pattern (quoted cue phrases, "
         "rule score or trained model)."
     )
+    artifact_format: ClassVar[str] = _FORMAT
+    model_type: ClassVar[type[ApproachModel]] = ApproachModel
 
     def __init__(self, min_per_class: int = 5, train_model: bool = False) -> None:
         self.min_per_class = min_per_class
@@ -54,20 +55,11 @@ class ApproachLanguage:
             if texts:
                 docs.append("\n".join(t for _, t in texts))
                 y.append(int(is_fake))
-        per_class = min(y.count(0), y.count(1))
-        if per_class < self.min_per_class:
-            self.model_ = None
-            self.fit_note_ = (f"not trained: {per_class} labelled sender(s) in the smaller "
-                              f"class, {self.min_per_class} needed")  # fmt: skip
+        if not self.gate(y, "sender(s)"):
             return self
         self.model_ = ApproachModel().fit(docs, y)
         self.fit_note_ = f"trained on {len(docs)} labelled senders"
         return self
-
-    def to_artifact(self) -> bytes:
-        model = getattr(self, "model_", None)
-        note = getattr(self, "fit_note_", "not trained")
-        return pack_model(_FORMAT, self.version, model.to_bytes() if model else None, note)
 
     def load_artifact(self, data: bytes) -> None:
         """Load a saved fit. A model in it is used only when ``train_model`` is set; an artefact

@@ -13,14 +13,12 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from unmask.detectors.base import subjects_of
-from unmask.detectors.registry import register
 from unmask.intel.evidence import NAME, VERSION, by_subject, finding_for
 from unmask.intel.matching import Matcher
 from unmask.intel.observe import snapshot_observables
 from unmask.model import Finding, Snapshot
 
 
-@register
 class IntelMatch:
     name: ClassVar[str] = NAME
     version: ClassVar[str] = VERSION

@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from unmask.detectors.base import subjects_of
+from unmask.detectors.network.detector import NetworkDetector
 from unmask.detectors.network.findings import outreach_findings
-from unmask.detectors.network.runner import snapshot_features
-from unmask.detectors.registry import register
-from unmask.model import Finding, Snapshot
+from unmask.detectors.network.runner import Features
+from unmask.detectors.network.score_outreach import NAME, VERSION
+from unmask.model import Finding
 
 
-@register
-class Outreach:
-    name: ClassVar[str] = "outreach"
-    version: ClassVar[str] = "1"
+class Outreach(NetworkDetector):
+    name: ClassVar[str] = NAME  # declared once, with the scoring it names
+    version: ClassVar[str] = VERSION
     needs: ClassVar[frozenset[str]] = frozenset(
         {"invitation", "message", "connection", "organisation", "account"}
     )
@@ -29,8 +28,7 @@ class Outreach:
         "targeting, cold messages escalating to offers."
     )
 
-    def detect(self, snapshot: Snapshot, subjects: Sequence[str] | None = None) -> list[Finding]:
-        wanted = list(subjects_of(snapshot, subjects))
-        if not snapshot.accounts:
-            return [Finding.abstain(self.name, self.version, s, "no profile") for s in wanted]
-        return outreach_findings(snapshot_features(snapshot), wanted)
+    tables: ClassVar[tuple[str, ...]] = ("outreach",)
+
+    def detect_batch(self, features: Features, subjects: Sequence[str]) -> list[Finding]:
+        return outreach_findings(features, subjects)

@@ -22,7 +22,6 @@ from unmask.detectors.base import subjects_of
 from unmask.detectors.faces import local_path
 from unmask.detectors.photo_hashing import PhotoHashes, hash_photo, hex_distance
 from unmask.detectors.photo_match import PDQ_THRESHOLD, Match, PhotoBank
-from unmask.detectors.registry import register
 from unmask.model import Evidence, Finding, Indicator, PhotoRef, Snapshot
 from unmask.model.enums import IndicatorKind
 
@@ -103,7 +102,6 @@ def _with_notes(finding: Finding, own: PhotoHashes, face_only: list[Match]) -> F
     return dataclasses.replace(finding, evidence=(*finding.evidence, *notes))
 
 
-@register
 class PhotoReuse:
     name: ClassVar[str] = "photo_reuse"
     version: ClassVar[str] = "2"

@@ -22,7 +22,6 @@ from itertools import pairwise
 from typing import ClassVar
 
 from unmask.detectors.base import subjects_of
-from unmask.detectors.registry import register
 from unmask.model import Account, Evidence, Finding, Snapshot
 from unmask.model.versions import RecordVersion
 
@@ -58,7 +57,6 @@ def changes(versions: Sequence[RecordVersion]) -> list[tuple[datetime, str, str,
     return out
 
 
-@register
 class ProfileHistory:
     name: ClassVar[str] = "profile_history"
     version: ClassVar[str] = "1"

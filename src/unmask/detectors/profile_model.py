@@ -29,7 +29,6 @@ from unmask.detectors.profile_features import (
     MODEL_FEATURES,
     profile_features,
 )
-from unmask.detectors.registry import register
 from unmask.model import Finding, Snapshot
 
 ARTIFACT_KIND = "unmask.profile_model"
@@ -52,7 +51,6 @@ def feature_matrix(
     return to_matrix([profile_features(snapshot.accounts[i], snapshot) for i in ids], features)
 
 
-@register
 class ProfileModel:
     name: ClassVar[str] = "profile_model"
     version: ClassVar[str] = "2"

@@ -14,13 +14,11 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from unmask.detectors.base import subjects_of
-from unmask.detectors.registry import register
 from unmask.live import recon
 from unmask.live.replay import ViewPeaks, view_peaks
 from unmask.model import Evidence, Finding, Snapshot
 
 
-@register
 class Reconnaissance:
     name: ClassVar[str] = "reconnaissance"
     version: ClassVar[str] = "1"

@@ -10,25 +10,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from unmask.detectors.base import subjects_of
+from unmask.detectors.network.detector import NetworkDetector
 from unmask.detectors.network.findings import registration_findings
-from unmask.detectors.network.runner import snapshot_features
-from unmask.detectors.registry import register
-from unmask.model import Finding, Snapshot
+from unmask.detectors.network.runner import Features
+from unmask.detectors.network.score_registration import NAME, VERSION
+from unmask.model import Finding
 
 
-@register
-class RegistrationCluster:
-    name: ClassVar[str] = "registration_cluster"
-    version: ClassVar[str] = "1"
+class RegistrationCluster(NetworkDetector):
+    name: ClassVar[str] = NAME  # declared once, with the scoring it names
+    version: ClassVar[str] = VERSION
     needs: ClassVar[frozenset[str]] = frozenset({"account"})
     description: ClassVar[str] = (
         "Accounts registered together (one /24, one time window) whose cluster looks invented: "
         "unverified, rare or front employers, uniform profiles."
     )
 
-    def detect(self, snapshot: Snapshot, subjects: Sequence[str] | None = None) -> list[Finding]:
-        wanted = list(subjects_of(snapshot, subjects))
-        if not snapshot.accounts:
-            return [Finding.abstain(self.name, self.version, s, "no profile") for s in wanted]
-        return registration_findings(snapshot_features(snapshot), wanted)
+    tables: ClassVar[tuple[str, ...]] = ("reg_member", "reg_cluster")
+
+    def detect_batch(self, features: Features, subjects: Sequence[str]) -> list[Finding]:
+        return registration_findings(features, subjects)

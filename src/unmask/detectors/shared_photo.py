@@ -12,11 +12,9 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from unmask.detectors.base import subjects_of
-from unmask.detectors.registry import register
 from unmask.model import Evidence, Finding, Snapshot
 
 
-@register
 class SharedPhoto:
     name: ClassVar[str] = "shared_photo"
     version: ClassVar[str] = "1"

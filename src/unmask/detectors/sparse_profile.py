@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from unmask.detectors.base import subjects_of
-from unmask.detectors.registry import register
 from unmask.model import Account, Evidence, Finding, Snapshot
 
 # (weight, reviewer text, member text or None)
@@ -29,7 +28,6 @@ _SIGNALS: tuple[tuple[str, float, str, str | None], ...] = (
 )
 
 
-@register
 class SparseProfile:
     name: ClassVar[str] = "sparse_profile"
     version: ClassVar[str] = "1"

@@ -19,7 +19,6 @@ With both, the score is their mean. Eye geometry is given as evidence data only.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -29,10 +28,7 @@ from unmask.detectors.face_features import FaceFeatures, face_features
 from unmask.detectors.face_model import AUGMENT, C_GRID, CANDIDATES, FaceModel, Features
 from unmask.detectors.face_training import train
 from unmask.detectors.faces import aligned_crop, find_face, local_path, open_rgb, recompress
-from unmask.detectors.registry import register
 from unmask.model import Evidence, Finding, PhotoRef, Snapshot
-
-ONNX_ENV = "UNMASK_SYNTHETIC_FACE_ONNX"
 
 
 @functools.lru_cache(maxsize=2048)
@@ -94,7 +90,6 @@ def onnx_score(model_path: str, image_path: Path) -> float | None:
     return float(min(1.0, max(0.0, out[0])))
 
 
-@register
 class SyntheticFace:
     name: ClassVar[str] = "synthetic_face"
     version: ClassVar[str] = "3"
@@ -117,7 +112,7 @@ class SyntheticFace:
         self.parts = parts  # None: chosen from CANDIDATES by inner cross-validation
 
     def _onnx_path(self) -> str | None:
-        return self.onnx_model or os.environ.get(ONNX_ENV) or None
+        return self.onnx_model or None
 
     def fit(self, snapshot: Snapshot, labels: Mapping[str, bool]) -> SyntheticFace:
         """Train on labelled accounts with readable face photos (``augment``: each photo also as
@@ -180,7 +175,9 @@ class SyntheticFace:
         if path is None:
             return "no readable photo (PhotoRef.uri must be a local path or file:// URI)"
         if model is None and onnx is None:
-            return f"not trained (run 'unmask train') and no ONNX model (${ONNX_ENV})"
+            return (
+                "not trained (run 'unmask train') and no ONNX model ($UNMASK_SYNTHETIC_FACE_ONNX)"
+            )
         return ""
 
     def _score(

@@ -18,13 +18,12 @@ from typing import ClassVar
 
 import numpy as np
 
-from unmask.detectors.artifact_npz import pack_model, unpack_model
 from unmask.detectors.base import subjects_of
 from unmask.detectors.near_duplicates import near_duplicates
-from unmask.detectors.registry import register
 from unmask.detectors.text_features import find_placeholders, generated_style_hits, words
 from unmask.detectors.text_origin_model import TextOriginModel
 from unmask.detectors.text_sources import profile_texts
+from unmask.detectors.trainable import Trainable
 from unmask.model import Evidence, Finding, Snapshot
 
 _FORMAT = "unmask.detector.text_origin"
@@ -34,8 +33,7 @@ def _document(texts: list[tuple[str, str]]) -> str:
     return "\n".join(text for _, text in texts)
 
 
-@register
-class TextOrigin:
+class TextOrigin(Trainable):
     name: ClassVar[str] = "text_origin"
     version: ClassVar[str] = "2"
     needs: ClassVar[frozenset[str]] = frozenset({"account", "invitation"})
@@ -43,6 +41,8 @@ class TextOrigin:
         "Generated or templated profile text: trained text model, placeholders, stock phrasing, "
         "near-duplicate text across accounts."
     )
+    artifact_format: ClassVar[str] = _FORMAT
+    model_type: ClassVar[type[TextOriginModel]] = TextOriginModel
 
     def __init__(self, use_embeddings: bool = True, min_per_class: int = 10,
                  dup_threshold: float = 0.6) -> None:  # fmt: skip
@@ -58,11 +58,7 @@ class TextOrigin:
             if doc.strip():
                 docs.append(doc)
                 y.append(int(is_fake))
-        per_class = min(y.count(0), y.count(1))
-        if per_class < self.min_per_class:
-            self.model_: TextOriginModel | None = None
-            self.fit_note_ = (f"not trained: {per_class} labelled account(s) with text in the "
-                              f"smaller class, {self.min_per_class} needed")  # fmt: skip
+        if not self.gate(y, "account(s) with text"):
             return self
         use_embeddings, note = self.use_embeddings, ""
         if use_embeddings:
@@ -75,15 +71,6 @@ class TextOrigin:
         self.model_ = TextOriginModel(use_embeddings=use_embeddings).fit(docs, y)
         self.fit_note_ = f"trained on {len(docs)} labelled accounts{note}"
         return self
-
-    def to_artifact(self) -> bytes:
-        model = getattr(self, "model_", None)
-        note = getattr(self, "fit_note_", "not trained")
-        return pack_model(_FORMAT, self.version, model.to_bytes() if model else None, note)
-
-    def load_artifact(self, data: bytes) -> None:
-        blob, self.fit_note_ = unpack_model(data, _FORMAT, self.version)
-        self.model_ = TextOriginModel.from_bytes(blob) if blob else None
 
     # -- detection ------------------------------------------------------------------------------
     def detect(self, snapshot: Snapshot, subjects: Sequence[str] | None = None) -> list[Finding]:

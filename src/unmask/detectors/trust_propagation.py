@@ -26,7 +26,6 @@ from unmask.detectors.graph.auto import auto_suspicion
 from unmask.detectors.graph.build import SnapshotGraph, snapshot_graph, trusted
 from unmask.detectors.graph.propagation import default_iterations, propagate, rank_scores
 from unmask.detectors.graph.weights import edge_weights
-from unmask.detectors.registry import register
 from unmask.model import Evidence, Finding, Snapshot
 from unmask.model.enums import InvitationStatus, LabelValue
 
@@ -43,7 +42,6 @@ def confirmed_fakes(snapshot: Snapshot) -> list[str]:
     return sorted(a for a, (_, fake) in latest.items() if fake)
 
 
-@register
 class TrustPropagation:
     name: ClassVar[str] = "trust_propagation"
     version: ClassVar[str] = "3"

@@ -14,8 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from unmask.detectors import Detector
-from unmask.detectors.network.findings import NETWORK_DETECTORS
+from unmask.detectors import BatchDetector, Detector
 from unmask.detectors.network.runner import Features, compute
 from unmask.detectors.network.sql_base import BASE
 from unmask.detectors.network.sql_features import FEATURES
@@ -109,10 +108,9 @@ def stage_detect(
     errors: dict[str, str] = {}
     for i, det in enumerate(detectors):
         progress(f"detect {det.name}", i, len(detectors))
-        native = NETWORK_DETECTORS.get(det.name)
         try:
-            if native is not None:
-                out.extend(native(features, subjects))
+            if isinstance(det, BatchDetector):
+                out.extend(det.detect_batch(features, subjects))
             elif snapshot is None:
                 errors[det.name] = "runs in process only: no snapshot for this source"
             else:

@@ -8,7 +8,7 @@ tables as Parquet so that a stage can be re-run alone.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from unmask.detectors.network.runner import DuckRunner, Rows, SqlRunner, plain
 from unmask.detectors.network.tables import RAW_COLUMNS, arrow_schema, column_kind
@@ -87,14 +87,4 @@ class DuckEngine(DuckRunner):
         self.con.close()
 
 
-def open_runner(engine: str, **options: Any) -> EngineRunner:
-    if engine == "duckdb":
-        return DuckEngine(**options)
-    if engine == "spark":
-        from unmask.engine.spark import SparkEngine
-
-        return SparkEngine(**options)
-    raise ValueError(f"unknown engine {engine!r}: use duckdb or spark")
-
-
-__all__ = ["DuckEngine", "EngineRunner", "Rows", "open_runner", "plain", "raw_file"]
+__all__ = ["DuckEngine", "EngineRunner", "Rows", "plain", "raw_file"]

@@ -14,17 +14,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from unmask.detectors import Detector, load_builtin, registry
+from unmask.detectors import Detector, Registry
+from unmask.detectors.trainable import load_trained
 from unmask.engine import batch
 from unmask.engine.campaigns import Campaign, build_campaigns
 from unmask.engine.combine_train import load_combiner
 from unmask.engine.persist import fail_scan, open_scan, write_scan
-from unmask.engine.runners import EngineRunner, open_runner
+from unmask.engine.runners import EngineRunner
 from unmask.engine.sources import snapshot_from_dir
 from unmask.model import Assessment, Finding, Snapshot
+from unmask.plugins import Plugins, load_plugins
 from unmask.scoring import LearnedCombiner, Policy, combine
 from unmask.store import Store
-from unmask.store.artifacts import load_trained
 
 StageProgress = Callable[[str, int, int], None]
 
@@ -44,8 +45,7 @@ class ScanResult:
         return dict(out)
 
 
-def select_detectors(names: Sequence[str] | None = None) -> list[Detector]:
-    load_builtin()
+def select_detectors(registry: Registry, names: Sequence[str] | None = None) -> list[Detector]:
     chosen = list(names) if names else registry.names()
     return [registry.create(n) for n in chosen]
 
@@ -118,9 +118,12 @@ def run_scan(
     stage: str | None = None,
     scan_id: int | None = None,
     engine_options: Mapping[str, Any] | None = None,
+    plugins: Plugins | None = None,
 ) -> ScanResult:
-    """A whole scan (``stage`` None), or one stage re-run for an earlier scan (``scan_id``)."""
-    detectors = select_detectors(detector_names)
+    """A whole scan (``stage`` None), or one stage re-run for an earlier scan (``scan_id``);
+    the detectors and engines come from ``plugins`` (default: loaded from the settings)."""
+    plugins = plugins or load_plugins(store.settings)
+    detectors = select_detectors(plugins.detectors, detector_names)
     load_trained(store.settings.models_dir, detectors)
     report = progress or batch._quiet
 
@@ -139,7 +142,7 @@ def run_scan(
             raise batch.StageError("no earlier scan to re-run a stage of")
     folder = scan_dir(store, scan_id)
     folder.mkdir(parents=True, exist_ok=True)
-    runner = open_runner(engine, **dict(engine_options or {}))
+    runner = plugins.engine(engine, **dict(engine_options or {}))
     try:
         return _stages(
             store, policy, detectors, runner, folder, scan_id, stage, source, the_snapshot, report

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from unmask.detectors import TrainableDetector, load_builtin, registry
+from unmask.detectors import Registry, TrainableDetector
+from unmask.detectors.trainable import save_trained
 from unmask.model import Snapshot
-from unmask.scoring import Policy, load_policy
+from unmask.scoring import Policy, resolve_policy
 from unmask.store import Store
-from unmask.store.artifacts import save_trained
 
 
 @dataclass
@@ -31,13 +31,14 @@ def labels_of(snapshot: Snapshot) -> dict[str, bool]:
 
 def train_all(
     store: Store,
+    registry: Registry,
     names: list[str] | None = None,
     policy: Policy | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> TrainReport:
     """Fit every trainable detector on all labels, then the learned combiner on out-of-fold
     findings (unless only some detectors were asked for)."""
-    load_builtin()
+    policy = policy or resolve_policy(store.settings)
     snapshot = store.snapshot()
     labels = labels_of(snapshot)
     report = TrainReport(labels=len(labels), fakes=sum(labels.values()))
@@ -58,7 +59,7 @@ def train_all(
         _, report.combiner = train_combiner(
             snapshot,
             labels,
-            policy or load_policy(),
+            policy,
             store.settings.models_dir,
             registry.names(),
             registry.create,

@@ -66,12 +66,12 @@ def risks(cases: Sequence[Case]) -> list[tuple[float, str, tuple[str, ...]]]:
     """(risk, level, reasons) of each case, through the checker as a member uses it."""
     from unmask.checker import CheckRequest, profile_from_input, run_check
     from unmask.checker.situation import situation_from
-    from unmask.detectors import load_builtin, registry
+    from unmask.plugins import load_plugins
     from unmask.scoring import load_policy
 
-    load_builtin()
-    detectors = [registry.create(n) for n in registry.names()]
+    registry = load_plugins().detectors
     policy = load_policy()
+    detectors = [registry.create(n) for n in registry.names()]
     out: list[tuple[float, str, tuple[str, ...]]] = []
     for case in cases:
         profile = profile_from_input(case.profile, AS_OF)

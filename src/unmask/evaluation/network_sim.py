@@ -49,9 +49,11 @@ def recovery(planted: Sequence[dict[str, Any]], found: Sequence[Sequence[str]]) 
 
 def run(data: Path, members: int = MEMBERS, seed: int = SEED) -> list[EvalRow]:
     del data  # simulates its own network
-    from unmask.detectors.network.findings import NETWORK_DETECTORS
+    from unmask.detectors.employer_claims import EmployerClaims
     from unmask.detectors.network.runner import Features, compute
     from unmask.detectors.network.tables import RAW_COLUMNS
+    from unmask.detectors.outreach import Outreach
+    from unmask.detectors.registration_cluster import RegistrationCluster
     from unmask.engine.campaigns import build_campaigns
     from unmask.engine.runners import DuckEngine, raw_file
     from unmask.engine.scan import assess
@@ -76,7 +78,8 @@ def run(data: Path, members: int = MEMBERS, seed: int = SEED) -> list[EvalRow]:
             compute(runner, as_of)
             features = Features(runner, as_of)
             subjects = [str(r["id"]) for r in features.rows("acct", "id")]
-            findings = [f for det in NETWORK_DETECTORS.values() for f in det(features, subjects)]
+            network = (RegistrationCluster(), Outreach(), EmployerClaims())
+            findings = [f for det in network for f in det.detect_batch(features, subjects)]
             policy = load_policy()
             result = assess(findings, policy)
             flagged = [a.subject for a in result if a.route != "none"]
@@ -86,7 +89,7 @@ def run(data: Path, members: int = MEMBERS, seed: int = SEED) -> list[EvalRow]:
             runner.close()
     y = np.array([labels[s] for s in subjects], dtype=int)
     rows: list[EvalRow] = []
-    scores: dict[str, dict[str, float]] = {name: {} for name in NETWORK_DETECTORS}
+    scores: dict[str, dict[str, float]] = {d.name: {} for d in network}
     for f in findings:
         scores[f.detector][f.subject] = f.score if f.score is not None else 0.0
     scores["combined"] = risk

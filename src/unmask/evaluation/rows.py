@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from unmask.settings import load_settings
 
 METRICS = (
     "roc_auc",
@@ -40,8 +41,7 @@ def data_dir(explicit: Path | None = None) -> Path:
     """Where the third-party evaluation data lives: argument, $UNMASK_EVAL_DATA, ../shared/data."""
     if explicit is not None:
         return explicit
-    env = os.environ.get("UNMASK_EVAL_DATA")
-    return Path(env) if env else Path("../shared/data")
+    return load_settings().eval_data
 
 
 def tpr_at_fpr(y_true: Any, scores: Any, fpr: float = 0.01) -> float:

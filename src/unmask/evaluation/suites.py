@@ -1,39 +1,30 @@
-"""The evaluation suites. Each module exposes ``SUITE: str``, ``REQUIRES`` (data paths) and
-``run(data: Path) -> list[EvalRow]``; a suite whose data is absent is skipped with the reason.
+"""Running the evaluation suites. A suite is a module with ``SUITE: str``, ``REQUIRES`` (data
+paths) and ``run(data: Path) -> list[EvalRow]``; the suites come from the plugins'
+``unmask_suites`` hook (unmask's own in ``unmask.plugins.builtin``). A suite whose data is
+absent is skipped with the reason.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 
 from unmask.evaluation.rows import EvalRow
-
-SUITE_MODULES: tuple[str, ...] = (
-    "unmask.evaluation.profile.source_out",
-    "unmask.evaluation.profile.cresci",
-    "unmask.evaluation.profile.instafake",
-    "unmask.evaluation.profile.in_source",
-    "unmask.evaluation.facebook_sybil",
-    "unmask.evaluation.graph_sybil",
-    "unmask.evaluation.photos.reuse",
-    "unmask.evaluation.photos.synthetic",
-    "unmask.evaluation.network_sim",
-    "unmask.evaluation.suite_text_origin",
-    "unmask.evaluation.suite_sms",
-    "unmask.evaluation.suite_text_sim",
-)
 
 
 def run_suites(
     data: Path,
     only: set[str] | None = None,
     on_skip: Callable[[str, str], None] | None = None,
+    suites: Sequence[ModuleType] | None = None,
 ) -> list[EvalRow]:
+    if suites is None:
+        from unmask.plugins import load_plugins
+
+        suites = load_plugins().suites
     rows: list[EvalRow] = []
-    for module_name in SUITE_MODULES:
-        module = importlib.import_module(module_name)
+    for module in suites:
         name: str = module.SUITE
         if only and name not in only:
             continue

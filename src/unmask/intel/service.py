@@ -7,7 +7,7 @@ hits become ``intel_match`` findings and, when strong enough, cases.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +15,7 @@ from typing import Any
 
 import orjson
 
+from unmask.intel.campaign import CampaignExport
 from unmask.intel.campaign_store import CampaignSource, StoreCampaigns
 from unmask.intel.evidence import by_subject, campaigns_of, finding_for
 from unmask.intel.formats import ParseResult, detect_format, parse_bytes
@@ -152,12 +153,23 @@ def retro_match(store: Store, indicators: Sequence[Indicator], now: datetime) ->
 
 
 def export_campaign(
-    store: Store, campaign_id: str, fmt: str, source: CampaignSource | None = None
+    store: Store,
+    campaign_id: str,
+    fmt: str,
+    source: CampaignSource | None = None,
+    exporters: Mapping[str, Callable[[CampaignExport], bytes]] | None = None,
 ) -> bytes:
+    """A campaign in an exchange format: ``exporters`` by name (the plugins' exchanges; default:
+    the built-in ``stix`` and ``misp``)."""
     from unmask.intel.formats.misp import campaign_event
     from unmask.intel.formats.stix_out import campaign_bundle
 
+    found = (
+        exporters if exporters is not None else {"stix": campaign_bundle, "misp": campaign_event}
+    )
+    if fmt not in found:
+        raise ValueError(f"unknown exchange format {fmt!r}: one of {', '.join(sorted(found))}")
     view = (source or StoreCampaigns(store)).load(campaign_id)
     if view is None:
         raise LookupError(f"no campaign {campaign_id!r}: no fake labels, removals or indicators")
-    return campaign_bundle(view) if fmt == "stix" else campaign_event(view)
+    return found[fmt](view)

@@ -11,14 +11,15 @@ import hashlib
 import hmac
 import os
 import secrets
-from pathlib import Path
+
+from unmask.settings import Settings, secret
 
 
-def load_secret(data_dir: Path) -> bytes:
-    env = os.environ.get("UNMASK_ORG_SECRET")
+def load_secret(settings: Settings) -> bytes:
+    env = secret(settings.org_secret)
     if env:
         return env.encode("utf-8")
-    path = data_dir / "org_secret"
+    path = settings.data_dir / "org_secret"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -41,7 +41,7 @@ def org_name(store: Store, org_id: str) -> str:
 def enrol(store: Store, org_id: str, identifiers: Iterable[str]) -> int:
     """Add staff identifiers (stored only as HMACs); returns how many were new."""
     org_name(store, org_id)
-    secret = load_secret(store.settings.data_dir)
+    secret = load_secret(store.settings)
     hashes = {ident_hash(secret, i) for i in identifiers if normalise(i)}
     with store.unit_of_work() as uow:
         new = sorted(hashes - uow.members.staff(org_id))
@@ -70,7 +70,7 @@ def _latest_risk(store: Store) -> dict[str, float]:
 
 def build_view(store: Store, org_id: str, review: float = 0.5) -> OrgView:
     org_name(store, org_id)
-    secret = load_secret(store.settings.data_dir)
+    secret = load_secret(store.settings)
     with store.unit_of_work() as uow:
         enrolled = uow.members.staff(org_id)
     kinds = ("account", "organisation", "invitation", "message", "report", "label")

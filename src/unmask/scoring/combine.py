@@ -10,17 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from unmask.model import Assessment, Finding
+from unmask.model.routing import Route
 from unmask.scoring.learned import LearnedCombiner
-from unmask.scoring.policy import Policy
+from unmask.scoring.policy_model import Policy
 
 
-def route_for(risk: float, policy: Policy) -> str:
-    """Where an assessment of this risk goes under the policy's thresholds."""
+def route_for(risk: float, policy: Policy) -> Route:
+    """Where an assessment of this risk goes under the policy's thresholds (inclusive)."""
     if risk >= policy.routing.auto_restrict:
-        return "auto_restrict"
+        return Route.AUTO_RESTRICT
     if risk >= policy.routing.review:
-        return "review"
-    return "none"
+        return Route.REVIEW
+    return Route.NONE
 
 
 def noisy_or(findings: Sequence[Finding], policy: Policy) -> float:

@@ -1,4 +1,6 @@
-"""The ``[live]`` section of a policy: how live signals combine and where decisions fall."""
+"""The ``[live]`` section of a policy: how live signals combine and where decisions fall.
+
+Every number lives in the shipped policy file (``default_policy.toml``), none here."""
 
 from __future__ import annotations
 
@@ -6,20 +8,23 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from unmask.model.routing import Route
+
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 
-DEFAULT_WEIGHTS: dict[str, float] = {
-    "batch_prior": 0.9,
-    "registration_burst": 0.6,
-    "outreach_velocity": 0.5,
-    "sensitive_targeting": 0.5,
-    "org_concentration": 0.4,
-    "low_acceptance": 0.4,
-    "approach_language": 0.6,
-    "checker_messages": 0.6,
-    "reconnaissance": 0.95,
-    "profile_model": 0.7,
-}
+#: The live signals a policy may weigh besides the detectors (``unmask.live.signals`` and the
+#: checker's message cues); ``[live.weights]`` keys are checked against these and the registry.
+LIVE_SIGNALS: frozenset[str] = frozenset(
+    {
+        "batch_prior",
+        "registration_burst",
+        "outreach_velocity",
+        "sensitive_targeting",
+        "org_concentration",
+        "low_acceptance",
+        "checker_messages",
+    }
+)
 
 
 class _Frozen(BaseModel):
@@ -27,8 +32,8 @@ class _Frozen(BaseModel):
 
 
 class SignupThresholds(_Frozen):
-    challenge: Unit = 0.5
-    block: Unit = 0.9
+    challenge: Unit
+    block: Unit
 
     @model_validator(mode="after")
     def _ordered(self) -> SignupThresholds:
@@ -40,8 +45,8 @@ class SignupThresholds(_Frozen):
 class OutreachThresholds(_Frozen):
     """Invitations and messages: deliver, warn the recipient, or hold for review."""
 
-    warn: Unit = 0.45
-    hold: Unit = 0.85
+    warn: Unit
+    hold: Unit
 
     @model_validator(mode="after")
     def _ordered(self) -> OutreachThresholds:
@@ -51,16 +56,15 @@ class OutreachThresholds(_Frozen):
 
 
 class LivePolicy(_Frozen):
-    signup: SignupThresholds = SignupThresholds()
-    outreach: OutreachThresholds = OutreachThresholds()
-    views: SignupThresholds = SignupThresholds(challenge=0.6, block=0.9)
-    default_weight: Unit = 0.3
-    weights: dict[str, Unit] = Field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    signup: SignupThresholds
+    outreach: OutreachThresholds
+    views: SignupThresholds
+    default_weight: Unit
+    weights: dict[str, Unit]
     #: Detectors run on a new account's profile at sign-up (same code as the nightly scan).
-    #: Not ``sparse_profile``: every account is new and empty at the moment it signs up.
-    signup_detectors: tuple[str, ...] = ("profile_model",)
+    signup_detectors: tuple[str, ...]
     #: Batch routes that overturn a live ``allow`` / ``deliver``.
-    overturn_routes: tuple[str, ...] = ("review", "auto_restrict")
+    overturn_routes: tuple[Route, ...]
 
     def weight(self, signal: str) -> float:
-        return self.weights.get(signal, DEFAULT_WEIGHTS.get(signal, self.default_weight))
+        return self.weights.get(signal, self.default_weight)

@@ -1,148 +1,169 @@
-"""Policies: versioned TOML files that decide how findings combine and where assessments go.
+"""Policies: versioned TOML files that decide how findings combine, where assessments go and
+what each decision does.
 
-Errors name the file and line: a TOML syntax error as the parser reports it, a wrong value at the
-line of the offending key.
+The shipped policy (``default_policy.toml``, next to this module) is the one source of every
+default: a policy of one's own names its ``version`` and only the values it changes, and is laid
+over the shipped one. A file is checked as a whole: every problem is reported at once, each at
+its file and line, unknown keys and detector names with the nearest valid name. Checking against
+the registry (``known``) catches names the schema alone cannot: ``[detectors.shared_photos]``.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError
 
-from unmask.scoring.live_policy import LivePolicy
+from unmask.scoring.live_policy import LIVE_SIGNALS
+from unmask.scoring.policy_errors import PolicyError, Problem, describe, hint, line_of
+from unmask.scoring.policy_model import Combine, DetectorPolicy, Policy, Review, Routing
+from unmask.settings import Settings
 
-Unit = Annotated[float, Field(ge=0.0, le=1.0)]
-
-
-class PolicyError(ValueError):
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        self.path, self.line, self.message = path, line, message
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {message}")
+SHIPPED = "default_policy.toml"
 
 
-class DetectorPolicy(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    weight: Unit = 0.5
-    enabled: bool = True
+@dataclass(frozen=True)
+class Known:
+    """The names a policy may use: the registry's detectors and the live signals."""
+
+    detectors: frozenset[str]
+    signals: frozenset[str] = field(default=LIVE_SIGNALS)
 
 
-class Combine(BaseModel):
-    """How findings become one risk. ``learned``: the combiner ``unmask train`` fitted on
-    out-of-fold findings against stored labels, when there is one; the weights below otherwise
-    (and always with ``noisy_or``)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    method: Literal["noisy_or", "learned"] = "learned"
-    default_weight: Unit = 0.3
-    min_labels: Annotated[int, Field(ge=2)] = 200
-    min_per_class: Annotated[int, Field(ge=1)] = 30
-    folds: Annotated[int, Field(ge=2, le=10)] = 3
+def shipped_text() -> str:
+    return resources.files("unmask.scoring").joinpath(SHIPPED).read_text("utf-8")
 
 
-class Routing(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    auto_restrict: Unit = 0.97
-    review: Unit = 0.5
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Routing:
-        if self.review > self.auto_restrict:
-            raise ValueError("review threshold must not exceed auto_restrict")
-        return self
+@cache
+def _shipped_data() -> dict[str, Any]:
+    return tomllib.loads(shipped_text())
 
 
-class Review(BaseModel):
-    """How the review queue is ordered and which decisions need a second reviewer."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    exposure_weight: Annotated[float, Field(ge=0.0, le=10.0)] = 1.0
-    exposure_scale: Annotated[float, Field(gt=0.0)] = 10.0
-    report_weight: Annotated[float, Field(ge=0.0, le=10.0)] = 0.5
-    reporter_prior_right: Annotated[float, Field(gt=0.0)] = 1.0
-    reporter_prior_wrong: Annotated[float, Field(gt=0.0)] = 19.0
-    four_eyes_connections: Annotated[int, Field(ge=0)] = 50
-    four_eyes_campaign: bool = True
-    photo_owner_lead_days: Annotated[int, Field(ge=0, le=36500)] = 180
-    burst_window_hours: Annotated[int, Field(ge=1)] = 48
-    burst_min_reports: Annotated[int, Field(ge=2)] = 3
-    burst_new_account_days: Annotated[int, Field(ge=1)] = 30
-    burst_risk: Unit = 0.5
-    reopen_margin: Unit = 0.1
+def _over(base: Mapping[str, Any], top: Mapping[str, Any]) -> dict[str, Any]:
+    """``top`` laid over ``base``: tables merge key by key, anything else is replaced."""
+    out = dict(base)
+    for key, value in top.items():
+        below = out.get(key)
+        if isinstance(value, Mapping) and isinstance(below, Mapping):
+            out[key] = _over(below, value)
+        else:
+            out[key] = value
+    return out
 
 
-class Policy(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    version: Annotated[str, Field(min_length=1, max_length=60)]
-    description: str = ""
-    combine: Combine = Combine()
-    routing: Routing = Routing()
-    live: LivePolicy = LivePolicy()
-    review: Review = Review()
-    detectors: dict[str, DetectorPolicy] = Field(default_factory=dict)
-
-    def weight(self, detector: str) -> float:
-        spec = self.detectors.get(detector)
-        if spec is None:
-            return self.combine.default_weight
-        return spec.weight if spec.enabled else 0.0
+def _table(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = data.get(key)
+    return value if isinstance(value, Mapping) else {}
 
 
-def _line_of(text: str, loc: tuple[str | int, ...]) -> int | None:
-    """Best-effort line of a key path such as ('detectors', 'shared_photo', 'weight')."""
-    lines = text.splitlines()
-    keys = [str(k) for k in loc]
-    for depth in range(len(keys), 0, -1):
-        section, key = keys[: depth - 1], keys[depth - 1]
-        start = 0
-        if section:
-            header = re.compile(r"^\s*\[\s*" + r"\s*\.\s*".join(map(re.escape, section)) + r"\s*\]")
-            hit = next((i for i, ln in enumerate(lines) if header.match(ln)), None)
-            if hit is None:
-                continue
-            start = hit + 1
-        pattern = re.compile(r"^\s*" + re.escape(key) + r"\s*=|^\s*\[.*\b" + re.escape(key) + r"\]")
-        for i in range(start, len(lines)):
-            if (
-                i > start
-                and section
-                and lines[i].lstrip().startswith("[")
-                and not pattern.match(lines[i])
-            ):
-                break
-            if pattern.match(lines[i]):
-                return i + 1
-    return None
+def _registry_problems(data: Mapping[str, Any], known: Known) -> list[tuple[tuple[str, ...], str]]:
+    found: list[tuple[tuple[str, ...], str]] = []
+    for name in _table(data, "detectors"):
+        if name not in known.detectors:
+            found.append(
+                (
+                    ("detectors", name),
+                    f"detectors.{name}: no detector of that name is registered"
+                    f"{hint(name, known.detectors)}",
+                )
+            )
+    live = _table(data, "live")
+    weights = _table(live, "weights")
+    signals = known.signals | known.detectors
+    for name in weights:
+        if name not in signals:
+            found.append(
+                (
+                    ("live", "weights", name),
+                    f"live.weights.{name}: no live signal or detector of that name"
+                    f"{hint(name, signals)}",
+                )
+            )
+    signup = live.get("signup_detectors")
+    for name in signup if isinstance(signup, list) else ():
+        if isinstance(name, str) and name not in known.detectors:
+            found.append(
+                (
+                    ("live", "signup_detectors"),
+                    f"live.signup_detectors: no detector named {name!r} is registered"
+                    f"{hint(name, known.detectors)}",
+                )
+            )
+    return found
 
 
-def parse_policy(text: str, path: str = "<policy>") -> Policy:
+def parse_policy(
+    text: str, path: str = "<policy>", known: Known | None = None, *, layered: bool = True
+) -> Policy:
+    """A policy from TOML text; ``layered``: laid over the shipped policy (which it then must
+    name a ``version`` of its own for). Raises ``PolicyError`` listing every problem."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
-        raise PolicyError(path, int(match.group(1)) if match else None, str(exc)) from None
-    try:
-        return Policy.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        loc = tuple(err["loc"])
         raise PolicyError(
-            path, _line_of(text, loc), f"{'.'.join(map(str, loc))}: {err['msg']}"
+            [Problem(path, int(match.group(1)) if match else None, str(exc))]
         ) from None
+    problems: list[Problem] = []
+    if layered and "version" not in data:
+        problems.append(
+            Problem(path, None, "version: required (bump it whenever a number changes)")
+        )
+    merged = _over(_shipped_data(), data) if layered else data
+    if layered:
+        merged["description"] = data.get("description", "")
+    policy: Policy | None = None
+    try:
+        policy = Policy.model_validate(merged)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            problems.append(Problem(path, line_of(text, err["loc"]), describe(Policy, err)))
+    if known is not None:
+        for loc, message in _registry_problems(data, known):
+            problems.append(Problem(path, line_of(text, loc), message))
+    if problems or policy is None:
+        problems.sort(key=lambda p: (p.line is None, p.line or 0))
+        raise PolicyError(problems)
+    return policy
 
 
-def load_policy(path: Path | None = None) -> Policy:
-    """Load a policy file; without a path, the default policy shipped with unmask."""
+def load_policy(path: Path | None = None, known: Known | None = None) -> Policy:
+    """A policy file laid over the shipped one; without a path, the shipped policy itself."""
     if path is None:
-        text = resources.files("unmask.scoring").joinpath("default_policy.toml").read_text("utf-8")
-        return parse_policy(text, "default_policy.toml")
+        return parse_policy(shipped_text(), SHIPPED, known, layered=False)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise PolicyError(str(path), None, f"cannot read policy: {exc.strerror}") from None
-    return parse_policy(text, str(path))
+        message = f"cannot read policy: {exc.strerror}"
+        raise PolicyError([Problem(str(path), None, message)]) from None
+    return parse_policy(text, str(path), known)
+
+
+def resolve_policy(
+    settings: Settings, path: Path | None = None, known: Known | None = None
+) -> Policy:
+    """The policy every command uses: ``path`` (a ``--policy`` option), else ``UNMASK_POLICY``
+    (``settings.policy``), else the one shipped with unmask."""
+    return load_policy(path or settings.policy, known)
+
+
+__all__ = [
+    "Combine",
+    "DetectorPolicy",
+    "Known",
+    "Policy",
+    "PolicyError",
+    "Problem",
+    "Review",
+    "Routing",
+    "load_policy",
+    "parse_policy",
+    "resolve_policy",
+]

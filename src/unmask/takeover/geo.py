@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import ipaddress
 import math
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -107,9 +106,9 @@ def _operator(path: str) -> PrefixTable:
     return load_prefix_csv(Path(path))
 
 
-def default_lookup() -> GeoLookup:
-    path = os.environ.get("UNMASK_GEOIP_CSV")
-    return Layered(_operator(path), BUILTIN) if path else BUILTIN
+def default_lookup(path: Path | None = None) -> GeoLookup:
+    """The operator's prefix table (``UNMASK_GEOIP_CSV``, passed in) over the built-in one."""
+    return Layered(_operator(str(path)), BUILTIN) if path else BUILTIN
 
 
 def distance_km(a: Place, b: Place) -> float:

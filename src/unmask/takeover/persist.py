@@ -6,21 +6,24 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from unmask.model import Snapshot
 from unmask.store import Store
 from unmask.takeover.alerts import MemberAlert, alerts_from_findings
+from unmask.takeover.geo import default_lookup
 
 
 def _fingerprint(alert: MemberAlert) -> str:
     return hashlib.sha256(f"{alert.account_id}\0{alert.kind}\0{alert.message}".encode()).hexdigest()
 
 
-def detect_alerts(snapshot: Snapshot) -> list[MemberAlert]:
+def detect_alerts(snapshot: Snapshot, geoip_csv: Path | None = None) -> list[MemberAlert]:
     from unmask.detectors.account_takeover import AccountTakeover
 
-    findings = AccountTakeover().detect(snapshot, sorted(snapshot.logins_by_account))
+    geo = default_lookup(geoip_csv)
+    findings = AccountTakeover(geo=geo).detect(snapshot, sorted(snapshot.logins_by_account))
     return alerts_from_findings(findings, datetime.now(UTC))
 
 
@@ -39,7 +42,7 @@ def save_alerts(store: Store, alerts: list[MemberAlert]) -> int:
 def scan_logins(store: Store) -> tuple[int, int]:
     """(alerts found, alerts new) from every stored login."""
     snapshot = store.snapshot(("login",))
-    alerts = detect_alerts(snapshot)
+    alerts = detect_alerts(snapshot, store.settings.geoip_csv)
     return len(alerts), save_alerts(store, alerts)
 
 

@@ -55,7 +55,7 @@ def run(
                 stats.dead += 1
         for decision in service.process([e for _, e in good], source.name):
             stats.decisions[decision.decision] = stats.decisions.get(decision.decision, 0) + 1
-        failpoint("store")
+        failpoint("store", service.store.settings.failpoint)
         source.ack([d for d, _ in good])
         stats.events += len(good)
         stats.batches += 1

@@ -8,17 +8,17 @@ stored the first time.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from unmask.detectors import Registry
 from unmask.live.assess import LiveScorer
 from unmask.live.decide import Decision, Reason
 from unmask.live.events import LiveEvent
 from unmask.live.windows import MemoryWindows, Op, WindowStore
-from unmask.scoring import Policy, load_policy
+from unmask.scoring import Policy, resolve_policy
 from unmask.store import Store
 from unmask.workers import decisions
 from unmask.workers.directory import StoreDirectory
@@ -54,8 +54,8 @@ class _LockedWindows:
 
 
 def default_windows(redis_url: str | None = None, prefix: str = "unmask:") -> WindowStore:
-    """Redis when ``UNMASK_REDIS_URL`` (or ``redis_url``) is set; else in memory, with a warning."""
-    url = redis_url or os.environ.get("UNMASK_REDIS_URL")
+    """Redis at ``redis_url`` (``UNMASK_REDIS_URL``) when set; else in memory, with a warning."""
+    url = redis_url
     if url:
         from unmask.workers.redis_windows import RedisWindows
 
@@ -64,13 +64,15 @@ def default_windows(redis_url: str | None = None, prefix: str = "unmask:") -> Wi
     return _LockedWindows(MemoryWindows())
 
 
-def default_detectors(store: Store, policy: Policy) -> list[Any]:
+def default_detectors(store: Store, policy: Policy, registry: Registry | None = None) -> list[Any]:
     """The sign-up detectors named by the policy, with their trained artefacts, plus
     ``approach_language`` when it is registered."""
-    from unmask.detectors import load_builtin, registry
-    from unmask.store.artifacts import load_trained
+    from unmask.detectors.trainable import load_trained
 
-    load_builtin()
+    if registry is None:
+        from unmask.plugins import load_plugins
+
+        registry = load_plugins(store.settings).detectors
     names = [n for n in (*policy.live.signup_detectors, "approach_language") if n in registry]
     detectors = [registry.create(n) for n in names]
     load_trained(store.settings.models_dir, detectors)
@@ -85,11 +87,12 @@ class LiveService:
         policy: Policy | None = None,
         detectors: Sequence[Any] | None = None,
         directory: StoreDirectory | None = None,
+        registry: Registry | None = None,
     ) -> None:
         self.store = store
         self.windows = windows
-        self.policy = policy or load_policy()
-        dets = default_detectors(store, self.policy) if detectors is None else detectors
+        self.policy = policy or resolve_policy(store.settings)
+        dets = default_detectors(store, self.policy, registry) if detectors is None else detectors
         self.scorer = LiveScorer(self.policy, dets)
         self.directory = directory or StoreDirectory(store)
         # One writer per process: SQLite lets one transaction write at a time and its busy
@@ -121,7 +124,7 @@ class LiveService:
             results = apply_many(items)
         else:
             results = [self.windows.apply(*item) for item in items]
-        failpoint("windows")
+        failpoint("windows", self.store.settings.failpoint)
         out = [
             self.scorer.finish(p, answers, self.directory)
             for p, (answers, _) in zip(plans, results, strict=True)

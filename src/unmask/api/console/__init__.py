@@ -32,7 +32,7 @@ def register(app: FastAPI) -> None:
 
     store: Store = app.state.store
     if not hasattr(app.state, "desk"):
-        app.state.desk = make_desk(store)
+        app.state.desk = make_desk(store, executors=app.state.plugins.actions)
     app.add_middleware(SessionMiddleware, store=store)
 
     @app.exception_handler(TransitionError)

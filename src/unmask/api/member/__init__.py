@@ -24,8 +24,8 @@ from unmask.api.member.uploads import BodyLimit
 
 
 def register(app: FastAPI) -> None:
-    app.state.member_limiter = RateLimiter.from_env()
-    app.state.member_checker = CheckerService(app.state.store)
+    app.state.member_limiter = RateLimiter.from_settings(app.state.store.settings)
+    app.state.member_checker = CheckerService(app.state.store, registry=app.state.plugins.detectors)
     app.add_middleware(BodyLimit)
     for module in (pages, checker, export, passwords, reports, tokens, alerts, org, platform):
         app.include_router(module.router)

@@ -20,7 +20,6 @@ is the next step).
 from __future__ import annotations
 
 import ipaddress
-import os
 import threading
 import time
 from collections import OrderedDict
@@ -28,6 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fastapi import HTTPException, Request
+
+from unmask.settings import Settings
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 SWEEP_EVERY = 1024
@@ -105,9 +106,10 @@ class RateLimiter:
         self._lock = threading.Lock()
 
     @classmethod
-    def from_env(cls) -> RateLimiter:
-        check = Limit.parse(os.environ.get("UNMASK_CHECK_LIMIT", "30/3600"))
-        trusted = parse_networks(os.environ.get("UNMASK_FORWARDED_ALLOW_IPS", ""))
+    def from_settings(cls, settings: Settings) -> RateLimiter:
+        """``UNMASK_CHECK_LIMIT`` and ``UNMASK_FORWARDED_ALLOW_IPS``, from the settings."""
+        check = Limit.parse(settings.check_limit)
+        trusted = parse_networks(settings.forwarded_allow_ips)
         limits = {
             "check": check,
             "exposure": check,

@@ -28,10 +28,11 @@ from unmask.checker import CheckRequest, CheckResult, profile_from_input, run_ch
 from unmask.checker.intake import profile_from_text
 from unmask.checker.redaction import ADVICE, MAX_REASONS, PublicCheck, redact
 from unmask.checker.situation import Situation
+from unmask.detectors import Registry
 from unmask.detectors.base import Detector
 from unmask.model import Account, PhotoRef
 from unmask.model.review import Case
-from unmask.scoring import Policy, load_policy
+from unmask.scoring import Policy, load_policy, resolve_policy
 from unmask.store import Store
 
 __all__ = ["CheckerService", "PhotoError", "Review", "TooLargeError", "decode_photo", "photo_ref"]
@@ -80,9 +81,12 @@ class Review:
 
 
 class CheckerService:
-    def __init__(self, store: Store | None, policy: Policy | None = None) -> None:
+    def __init__(
+        self, store: Store | None, policy: Policy | None = None, registry: Registry | None = None
+    ) -> None:
         self.store = store
-        self.policy = policy or load_policy()
+        self.registry = registry
+        self.policy = policy or (resolve_policy(store.settings) if store else load_policy())
         self.context = PlatformContext(store) if store is not None else None
         self._detectors: list[Detector] | None = None
         self._lock = threading.Lock()
@@ -90,12 +94,15 @@ class CheckerService:
     def detectors(self) -> Sequence[Detector]:
         with self._lock:
             if self._detectors is None:
-                from unmask.detectors import load_builtin, registry
+                registry = self.registry
+                if registry is None:
+                    from unmask.plugins import load_plugins
 
-                load_builtin()
+                    settings = self.store.settings if self.store is not None else None
+                    registry = load_plugins(settings).detectors
                 self._detectors = [registry.create(n) for n in registry.names()]
                 if self.store is not None:
-                    from unmask.store.artifacts import load_trained
+                    from unmask.detectors.trainable import load_trained
 
                     load_trained(self.store.settings.models_dir, self._detectors)
             return self._detectors

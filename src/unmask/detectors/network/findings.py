@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from unmask.detectors.network.runner import Features
 from unmask.detectors.network.score_employer import score_employer
@@ -40,11 +40,3 @@ def employer_findings(features: Features, subjects: Sequence[str]) -> list[Findi
     return score_employer(
         subjects, _registrations(features), features.rows("employer"), features.as_of
     )
-
-
-#: Detector name -> how its findings are made from the feature tables.
-NETWORK_DETECTORS: dict[str, Callable[[Features, Sequence[str]], list[Finding]]] = {
-    "registration_cluster": registration_findings,
-    "outreach": outreach_findings,
-    "employer_claims": employer_findings,
-}

@@ -3,7 +3,6 @@ Arrow tables) and a Spark one in ``unmask.engine.spark``. Both run the very same
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
@@ -113,22 +112,14 @@ class Features:
         return next(iter(rows[0].values())) if rows else None
 
 
-_cache: dict[str, tuple[weakref.ref[Snapshot], Features]] = {}
-
-
-def snapshot_features(snapshot: Snapshot) -> Features:
-    """Every network feature of a (small) snapshot, computed by DuckDB over Arrow tables.
-
-    The last snapshot's features are kept while the snapshot lives, so the three network
-    detectors of one scan load it once.
+def snapshot_features(snapshot: Snapshot, names: Sequence[str] | None = None) -> Features:
+    """The network features of a (small) snapshot, computed by DuckDB over Arrow tables in
+    process: the base tables and the feature tables ``names`` (default: every one). The batch
+    engine computes them once per scan instead, and hands them to ``BatchDetector.detect_batch``.
     """
-    held = _cache.get("last")
-    if held is not None and held[0]() is snapshot:
-        return held[1]
     runner = DuckRunner()
     for kind, table in snapshot_tables(snapshot).items():
         runner.register(kind, table)
     features = Features(runner, epoch_of(snapshot.as_of))
-    compute(runner, features.as_of)
-    _cache["last"] = (weakref.ref(snapshot), features)
+    compute(runner, features.as_of, names)
     return features

@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from unmask.settings import load_settings
+
 if TYPE_CHECKING:
     from PIL.Image import Image
 
@@ -87,8 +89,9 @@ def downscale(image: Image, side: int = 256, quality: int = 70) -> Image:
 
 
 def cache_dir() -> Path:
-    root = os.environ.get("UNMASK_CACHE_DIR")
-    return Path(root) if root else Path.home() / ".cache" / "unmask"
+    """``UNMASK_CACHE_DIR``: the evaluation harness reads its settings where it runs (its suites
+    also run in worker processes)."""
+    return load_settings().cache_dir
 
 
 def _cache_path(namespace: str, key_parts: list[str]) -> Path:
@@ -136,7 +139,7 @@ def cached_many(namespace: str, jobs: Sequence[tuple[list[str], Callable[[], Any
     loaded = [_load(p) for p in paths]
     missing = [i for i, (found, _) in enumerate(loaded) if not found]
     values = [v for _, v in loaded]
-    workers = int(os.environ.get("UNMASK_EVAL_WORKERS", "0")) or os.cpu_count() or 1
+    workers = load_settings().eval_processes
     if len(missing) > 4 and workers > 1:
         with ProcessPoolExecutor(min(workers, len(missing))) as pool:
             results = pool.map(_call, [jobs[i][1] for i in missing], chunksize=4)
