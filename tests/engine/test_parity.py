@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from unmask.detectors.network.findings import NETWORK_DETECTORS
+from unmask.detectors import BatchDetector
 from unmask.detectors.network.runner import Features, compute
 from unmask.detectors.network.tables import RAW_COLUMNS
 from unmask.engine.campaigns import build_campaigns
 from unmask.engine.runners import DuckEngine, EngineRunner, raw_file
+from unmask.plugins import load_plugins
 from unmask.scoring import load_policy
+
+BATCH = [d for d in load_plugins().detectors if isinstance(d, BatchDetector)]
 
 AS_OF = "SELECT MAX(unix_timestamp(CAST(created_at AS TIMESTAMP))) AS t FROM account"
 
@@ -22,7 +25,7 @@ def _run(runner: EngineRunner, folder: Path) -> tuple[list[Any], list[Any]]:
     compute(runner, as_of)
     features = Features(runner, as_of)
     subjects = [str(r["id"]) for r in features.rows("acct", "id")]
-    findings = [f for det in NETWORK_DETECTORS.values() for f in det(features, subjects)]
+    findings = [f for det in BATCH for f in det.detect_batch(features, subjects)]
     best: dict[str, float] = {}
     for f in findings:
         best[f.subject] = max(best.get(f.subject, 0.0), f.score or 0.0)

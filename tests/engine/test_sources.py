@@ -5,23 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from unmask.detectors.network.findings import NETWORK_DETECTORS
+from unmask.detectors import BatchDetector
 from unmask.detectors.network.runner import Features, compute, snapshot_features
 from unmask.detectors.network.tables import RAW_COLUMNS
 from unmask.engine.runners import DuckEngine, raw_file
 from unmask.engine.sources import snapshot_from_dir
 from unmask.formats.io import RecordWriter
-from unmask.model import Snapshot
+from unmask.model import Finding, Snapshot
+from unmask.plugins import load_plugins
+
+BATCH = [d for d in load_plugins().detectors if isinstance(d, BatchDetector)]
 
 AS_OF = "SELECT MAX(unix_timestamp(CAST(created_at AS TIMESTAMP))) AS t FROM account"
 
 
 def _keyed(features: Features) -> list[Any]:
     subjects = [str(r["id"]) for r in features.rows("acct", "id")]
+    return _rows([f for det in BATCH for f in det.detect_batch(features, subjects)])
+
+
+def _rows(findings: list[Finding]) -> list[Any]:
     return [
-        (f.detector, f.subject, f.score, [e.text for e in f.evidence], f.reason)
-        for det in NETWORK_DETECTORS.values()
-        for f in det(features, subjects)
+        (f.detector, f.subject, f.score, [e.text for e in f.evidence], f.reason) for f in findings
     ]
 
 
@@ -59,3 +64,8 @@ def test_jsonl_parquet_and_snapshot_agree(small_sim: Path, tmp_path: Path) -> No
     assert len(from_jsonl) == 3 * len(snapshot.accounts)
     assert _from_files(tmp_path) == from_jsonl
     assert _keyed(snapshot_features(snapshot)) == from_jsonl
+    # the in-process form of each detector object gives its batch form's findings
+    subjects = sorted(snapshot.accounts)
+    in_process = _rows([f for det in BATCH for f in det.detect(snapshot, subjects)])
+    assert sorted(in_process, key=repr) == sorted(from_jsonl, key=repr)
+    assert {d.name for d in BATCH} == {"registration_cluster", "outreach", "employer_claims"}
