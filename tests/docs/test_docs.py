@@ -106,3 +106,22 @@ def test_detectors_doc_lists_every_registered_detector() -> None:
     doc = (ROOT / "docs" / "detectors.md").read_text()
     missing = [n for n in load_plugins().detectors.names() if f"| `{n}` |" not in doc]
     assert not missing, f"detectors missing from docs/detectors.md: {missing}"
+
+
+def test_architecture_table_lists_every_package_in_the_layers_contract() -> None:
+    import tomllib
+
+    doc = (ROOT / "docs" / "architecture.md").read_text()
+    src = ROOT / "src" / "unmask"
+    packages = sorted(
+        f"unmask.{p.name}" for p in src.iterdir() if p.is_dir() and (p / "__init__.py").exists()
+    )
+    folders = [p for p in src.iterdir() if p.is_dir() and p.name != "__pycache__"]
+    assert all((p / "__init__.py").exists() for p in folders), "every package has an __init__.py"
+    modules = [f"unmask.{p.stem}" for p in src.glob("*.py") if not p.stem.startswith("__")]
+    missing = [p for p in [*packages, *modules] if f"`{p}`" not in doc]
+    assert not missing, f"packages missing from docs/architecture.md: {missing}"
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    (layers,) = [c for c in config["contracts"] if c["type"] == "layers"]
+    layered = {m.strip() for layer in layers["layers"] for m in re.split(r"[|:]", layer)}
+    assert layered == {*packages, *modules}, "the layers contract names every package"

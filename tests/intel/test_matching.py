@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from tests.intel import world
 
-from unmask.detectors.intel_match import IntelMatch
+from unmask.intel.detector import IntelMatch
 from unmask.intel.indicators import indicator_id, make_indicator
 from unmask.intel.matching import Matcher
 from unmask.intel.normalise import normalise

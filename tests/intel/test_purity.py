@@ -20,7 +20,7 @@ PURE = [
     "unmask.intel.formats.stix_out",
     "unmask.intel.formats.misp",
     "unmask.intel.formats.csv_in",
-    "unmask.detectors.intel_match",
+    "unmask.intel.detector",
 ]
 FORBIDDEN = [
     "sqlalchemy",

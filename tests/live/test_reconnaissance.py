@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from tests.live.world import MEMBERS, T0, events, view, world
 
-from unmask.detectors.reconnaissance import Reconnaissance
 from unmask.live.assess import LiveScorer
 from unmask.live.directory import SnapshotDirectory
+from unmask.live.reconnaissance import Reconnaissance
 from unmask.live.replay import view_peaks
 from unmask.live.windows import MemoryWindows
 from unmask.model import ProfileView, Snapshot

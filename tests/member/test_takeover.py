@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from tests.member.world import T0, world
 
-from unmask.detectors.account_takeover import AccountTakeover
 from unmask.model import Login, Snapshot
 from unmask.store import Store
 from unmask.takeover import BUILTIN, alerts_from_findings, load_prefix_csv
+from unmask.takeover.detector import AccountTakeover
 from unmask.takeover.geo import Layered
 from unmask.takeover.persist import alerts_for, scan_logins
 

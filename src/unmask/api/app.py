@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from unmask import __version__
 from unmask.api import docs_pages
 from unmask.api.headers import SecurityHeaders
-from unmask.plugins import Plugins, load_plugins
+from unmask.hooks import Plugins, load_plugins
 from unmask.settings import Settings, load_settings
 from unmask.store import Store
 

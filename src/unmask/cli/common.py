@@ -16,7 +16,7 @@ from unmask.settings import Settings, load_settings
 from unmask.store import Store, StoreError
 
 if TYPE_CHECKING:
-    from unmask.plugins import Plugins
+    from unmask.hooks import Plugins
     from unmask.scoring import Known, Policy
 
 console = Console()
@@ -39,7 +39,7 @@ class Started:
 
     def loaded(self) -> Plugins:
         if self.plugins is None:
-            from unmask.plugins import load_plugins
+            from unmask.hooks import load_plugins
 
             self.plugins = load_plugins(self.settings)
         return self.plugins

@@ -1,7 +1,7 @@
 """The registry of detectors: names are unique and declared explicitly.
 
 A registry is built once at start-up from the plugins' ``unmask_detectors`` hook
-(``unmask.plugins.load_plugins``) and passed to whatever runs detectors; importing a detector
+(``unmask.hooks.load_plugins``) and passed to whatever runs detectors; importing a detector
 module registers nothing.
 """
 

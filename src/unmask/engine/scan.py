@@ -22,8 +22,8 @@ from unmask.engine.combine_train import load_combiner
 from unmask.engine.persist import fail_scan, open_scan, write_scan
 from unmask.engine.runners import EngineRunner
 from unmask.engine.sources import snapshot_from_dir
+from unmask.hooks import Plugins, load_plugins
 from unmask.model import Assessment, Finding, Snapshot
-from unmask.plugins import Plugins, load_plugins
 from unmask.scoring import LearnedCombiner, Policy, combine
 from unmask.store import Store
 

@@ -66,7 +66,7 @@ def risks(cases: Sequence[Case]) -> list[tuple[float, str, tuple[str, ...]]]:
     """(risk, level, reasons) of each case, through the checker as a member uses it."""
     from unmask.checker import CheckRequest, profile_from_input, run_check
     from unmask.checker.situation import situation_from
-    from unmask.plugins import load_plugins
+    from unmask.hooks import load_plugins
     from unmask.scoring import load_policy
 
     registry = load_plugins().detectors

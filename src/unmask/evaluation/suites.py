@@ -20,7 +20,7 @@ def run_suites(
     suites: Sequence[ModuleType] | None = None,
 ) -> list[EvalRow]:
     if suites is None:
-        from unmask.plugins import load_plugins
+        from unmask.hooks import load_plugins
 
         suites = load_plugins().suites
     rows: list[EvalRow] = []

@@ -4,7 +4,7 @@ start-up code passes on (``Plugins.detectors`` is the detector registry)."""
 
 from __future__ import annotations
 
-import logging
+import importlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -13,11 +13,12 @@ from typing import Any
 import pluggy
 
 from unmask.detectors.registry import Registry
-from unmask.plugins import builtin, hookspecs
-from unmask.plugins.hookspecs import PROJECT, EngineFactory, ExecutorFactory, Exporter
+from unmask.hooks import hookspecs
+from unmask.hooks.hookspecs import PROJECT, EngineFactory, ExecutorFactory, Exporter
 from unmask.settings import Settings, load_settings
 
-log = logging.getLogger(__name__)
+#: unmask's own plugin: the entry point ``builtin = "unmask.plugins.builtin"``.
+BUILTIN_NAME, BUILTIN = "builtin", "unmask.plugins.builtin"
 
 
 class PluginError(RuntimeError):
@@ -85,8 +86,9 @@ def load_plugins(
     pm.add_hookspecs(hookspecs)
     if entry_points:
         pm.load_setuptools_entrypoints(PROJECT)
-    if not pm.is_registered(builtin):
-        pm.register(builtin, name="builtin")
+    if pm.get_plugin(BUILTIN_NAME) is None:
+        # as its entry point would: by name, for the top layer is not imported from below
+        pm.register(importlib.import_module(BUILTIN), name=BUILTIN_NAME)
     for plugin in extra:
         pm.register(plugin)
     registry = Registry()

@@ -1,7 +1,7 @@
-"""Plugin hooks: detectors, engines, exchanges, actions, commands, routes and evaluation suites,
-for unmask's own components and anyone's (see docs/architecture.md, "Plugins")."""
+"""Plugins: ``from unmask.plugins import hookimpl`` in a package of your own, and an entry point
+in the ``unmask`` group (see docs/detectors.md). ``builtin`` is unmask's own plugin, the
+composition root that names every built-in component."""
 
-from unmask.plugins.hookspecs import hookimpl
-from unmask.plugins.manager import PluginError, Plugins, load_plugins
+from unmask.hooks import PluginError, Plugins, hookimpl, load_plugins
 
 __all__ = ["PluginError", "Plugins", "hookimpl", "load_plugins"]

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from unmask.plugins.hookspecs import EngineFactory, ExecutorFactory, Exporter, hookimpl
+from unmask.hooks.hookspecs import EngineFactory, ExecutorFactory, Exporter, hookimpl
 
 if TYPE_CHECKING:
     from unmask.detectors.registry import DetectorFactory
@@ -51,15 +51,12 @@ SUITES = (
 
 @hookimpl
 def unmask_detectors(settings: Settings) -> Sequence[DetectorFactory]:
-    from unmask.detectors.account_takeover import AccountTakeover
     from unmask.detectors.approach_language import ApproachLanguage
     from unmask.detectors.employer_claims import EmployerClaims
-    from unmask.detectors.intel_match import IntelMatch
     from unmask.detectors.outreach import Outreach
     from unmask.detectors.photo_reuse import PhotoReuse
     from unmask.detectors.profile_history import ProfileHistory
     from unmask.detectors.profile_model import ProfileModel
-    from unmask.detectors.reconnaissance import Reconnaissance
     from unmask.detectors.registration_cluster import RegistrationCluster
     from unmask.detectors.registry import Configured
     from unmask.detectors.shared_photo import SharedPhoto
@@ -67,6 +64,9 @@ def unmask_detectors(settings: Settings) -> Sequence[DetectorFactory]:
     from unmask.detectors.synthetic_face import SyntheticFace
     from unmask.detectors.text_origin import TextOrigin
     from unmask.detectors.trust_propagation import TrustPropagation
+    from unmask.intel.detector import IntelMatch
+    from unmask.live.reconnaissance import Reconnaissance
+    from unmask.takeover.detector import AccountTakeover
     from unmask.takeover.geo import default_lookup
 
     onnx = str(settings.synthetic_face_onnx) if settings.synthetic_face_onnx else None

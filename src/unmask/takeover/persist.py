@@ -20,7 +20,7 @@ def _fingerprint(alert: MemberAlert) -> str:
 
 
 def detect_alerts(snapshot: Snapshot, geoip_csv: Path | None = None) -> list[MemberAlert]:
-    from unmask.detectors.account_takeover import AccountTakeover
+    from unmask.takeover.detector import AccountTakeover
 
     geo = default_lookup(geoip_csv)
     findings = AccountTakeover(geo=geo).detect(snapshot, sorted(snapshot.logins_by_account))

@@ -70,7 +70,7 @@ def default_detectors(store: Store, policy: Policy, registry: Registry | None = 
     from unmask.detectors.trainable import load_trained
 
     if registry is None:
-        from unmask.plugins import load_plugins
+        from unmask.hooks import load_plugins
 
         registry = load_plugins(store.settings).detectors
     names = [n for n in (*policy.live.signup_detectors, "approach_language") if n in registry]

@@ -96,7 +96,7 @@ class CheckerService:
             if self._detectors is None:
                 registry = self.registry
                 if registry is None:
-                    from unmask.plugins import load_plugins
+                    from unmask.hooks import load_plugins
 
                     settings = self.store.settings if self.store is not None else None
                     registry = load_plugins(settings).detectors
