@@ -18,11 +18,12 @@ from unmask.scoring.combine import route_for
 from unmask.scoring.policy import shipped_text
 from unmask.settings import load_settings
 
-registry = load_plugins().detectors
+plugins = load_plugins()
+registry = plugins.detectors
 
 
 def known() -> Known:
-    return Known(frozenset(registry.names()))
+    return plugins.known()
 
 
 def test_the_shipped_policy_names_only_registered_detectors_and_weighs_every_one() -> None:
@@ -92,3 +93,17 @@ def test_policy_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     assert good.exit_code == 0 and load_policy().version in good.output
     shown = CliRunner().invoke(_app(), ["policy", "show"])
     assert shown.output == shipped_text()
+
+
+def test_the_policy_versions_the_outreach_weights_the_scan_uses() -> None:
+    from unmask.detectors.network.score_outreach import OutreachWeights
+    from unmask.engine.scan import select_detectors
+
+    shipped = load_policy(known=known())
+    assert shipped.params("outreach") == vars(OutreachWeights())  # the file and the code agree
+    assert set(shipped.params("outreach")) == registry.parameters("outreach")  # all of them
+    text = 'version = "w-1"\n[detectors.outreach.params]\nignore = 0.5\nsensitive = 0.25\n'
+    mine = parse_policy(text, "w.toml", known())
+    (built,) = select_detectors(registry, ["outreach"], mine)
+    assert built.weights.ignore == 0.5 and built.weights.sensitive == 0.25  # type: ignore[attr-defined]
+    assert built.weights.one_org == 0.25  # type: ignore[attr-defined]

@@ -12,14 +12,15 @@ import pytest
 from unmask.plugins import load_plugins
 from unmask.scoring import Known, PolicyError, parse_policy
 
-registry = load_plugins().detectors
+plugins = load_plugins()
+registry = plugins.detectors
 
 HERE = Path(__file__).parent
 CASES = sorted((HERE / "policies").glob("*.toml"))
 
 
 def known() -> Known:
-    return Known(frozenset(registry.names()))
+    return plugins.known()
 
 
 def message(case: Path) -> str:

@@ -71,9 +71,7 @@ def plugins() -> Plugins:
 
 def known_names() -> Known:
     """What a policy may name: the registered detectors and the live signals."""
-    from unmask.scoring import Known
-
-    return Known(frozenset(plugins().detectors.names()))
+    return plugins().known()
 
 
 def policy(path: Path | None = None) -> Policy:

@@ -13,7 +13,7 @@ from typing import ClassVar
 from unmask.detectors.network.detector import NetworkDetector
 from unmask.detectors.network.findings import outreach_findings
 from unmask.detectors.network.runner import Features
-from unmask.detectors.network.score_outreach import NAME, VERSION
+from unmask.detectors.network.score_outreach import NAME, VERSION, OutreachWeights
 from unmask.model import Finding
 
 
@@ -30,5 +30,20 @@ class Outreach(NetworkDetector):
 
     tables: ClassVar[tuple[str, ...]] = ("outreach",)
 
+    def __init__(
+        self,
+        ignore: float = OutreachWeights.ignore,
+        sensitive: float = OutreachWeights.sensitive,
+        one_org: float = OutreachWeights.one_org,
+        escalation: float = OutreachWeights.escalation,
+        cold_escalation: float = OutreachWeights.cold_escalation,
+        talk: float = OutreachWeights.talk,
+    ) -> None:
+        """The weights of the score's parts (``OutreachWeights``); a scan passes the policy's
+        ``[detectors.outreach.params]``."""
+        self.weights = OutreachWeights(
+            ignore, sensitive, one_org, escalation, cold_escalation, talk
+        )
+
     def detect_batch(self, features: Features, subjects: Sequence[str]) -> list[Finding]:
-        return outreach_findings(features, subjects)
+        return outreach_findings(features, subjects, self.weights)

@@ -7,6 +7,7 @@ module registers nothing.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,8 +35,8 @@ class Configured:
     def name(self) -> str:
         return self.cls.name
 
-    def __call__(self) -> Detector:
-        return self.cls(**self.options)
+    def __call__(self, **options: Any) -> Detector:
+        return self.cls(**{**self.options, **options})
 
 
 DetectorFactory = type[Detector] | Configured
@@ -51,7 +52,7 @@ def _declared_name(factory: DetectorFactory) -> str:
 
 class Registry:
     def __init__(self) -> None:
-        self._factories: dict[str, Callable[[], Detector]] = {}
+        self._factories: dict[str, Callable[..., Detector]] = {}
         self._origin: dict[str, str] = {}
 
     def register(self, factory: DetectorFactory, origin: str = "") -> DetectorFactory:
@@ -63,11 +64,21 @@ class Registry:
         self._origin[name] = origin
         return factory
 
-    def create(self, name: str) -> Detector:
+    def create(self, name: str, **options: Any) -> Detector:
+        """A new detector; ``options`` (e.g. a policy's ``params``) go to its constructor."""
         try:
-            return self._factories[name]()
+            factory = self._factories[name]
         except KeyError:
             raise UnknownDetectorError(name) from None
+        return factory(**options)
+
+    def parameters(self, name: str) -> frozenset[str]:
+        """The constructor parameters a policy's ``[detectors.NAME.params]`` may set."""
+        factory = self._factories[name]
+        cls = factory.cls if isinstance(factory, Configured) else factory
+        signature = inspect.signature(cls.__init__)
+        kinds = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+        return frozenset(p.name for p in list(signature.parameters.values())[1:] if p.kind in kinds)
 
     def origin(self, name: str) -> str:
         """The plugin that registered ``name``."""

@@ -45,9 +45,12 @@ class ScanResult:
         return dict(out)
 
 
-def select_detectors(registry: Registry, names: Sequence[str] | None = None) -> list[Detector]:
+def select_detectors(
+    registry: Registry, names: Sequence[str] | None = None, policy: Policy | None = None
+) -> list[Detector]:
+    """The named detectors (default: every registered one), built with the policy's params."""
     chosen = list(names) if names else registry.names()
-    return [registry.create(n) for n in chosen]
+    return [registry.create(n, **(policy.params(n) if policy else {})) for n in chosen]
 
 
 def evaluate_snapshot(
@@ -123,7 +126,7 @@ def run_scan(
     """A whole scan (``stage`` None), or one stage re-run for an earlier scan (``scan_id``);
     the detectors and engines come from ``plugins`` (default: loaded from the settings)."""
     plugins = plugins or load_plugins(store.settings)
-    detectors = select_detectors(plugins.detectors, detector_names)
+    detectors = select_detectors(plugins.detectors, detector_names, policy)
     load_trained(store.settings.models_dir, detectors)
     report = progress or batch._quiet
 

@@ -15,6 +15,7 @@ import pluggy
 from unmask.detectors.registry import Registry
 from unmask.hooks import hookspecs
 from unmask.hooks.hookspecs import PROJECT, EngineFactory, ExecutorFactory, Exporter
+from unmask.scoring.policy import Known
 from unmask.settings import Settings, load_settings
 
 #: unmask's own plugin: the entry point ``builtin = "unmask.plugins.builtin"``.
@@ -44,6 +45,16 @@ class Plugins:
 
     def add_routes(self, app: Any) -> None:
         self.manager.hook.unmask_routes(app=app)
+
+    def known(self) -> Known:
+        """What a policy may name, for ``resolve_policy``: the registered detectors, their
+        constructor parameters, and a trial construction for the policy's ``params``."""
+        registry = self.detectors
+        return Known(
+            frozenset(registry.names()),
+            parameters={n: registry.parameters(n) for n in registry.names()},
+            build=lambda name, params: registry.create(name, **params),
+        )
 
     def engine(self, name: str, **options: Any) -> Any:
         if name not in self.engines:

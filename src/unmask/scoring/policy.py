@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -31,10 +31,13 @@ SHIPPED = "default_policy.toml"
 
 @dataclass(frozen=True)
 class Known:
-    """The names a policy may use: the registry's detectors and the live signals."""
+    """What a policy may name: the registry's detectors (with their constructor parameters and a
+    way to try building one with the policy's ``params``) and the live signals."""
 
     detectors: frozenset[str]
     signals: frozenset[str] = field(default=LIVE_SIGNALS)
+    parameters: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    build: Callable[[str, Mapping[str, Any]], object] | None = None
 
 
 def shipped_text() -> str:
@@ -74,6 +77,7 @@ def _registry_problems(data: Mapping[str, Any], known: Known) -> list[tuple[tupl
                     f"{hint(name, known.detectors)}",
                 )
             )
+    found.extend(_param_problems(data, known))
     live = _table(data, "live")
     weights = _table(live, "weights")
     signals = known.signals | known.detectors
@@ -96,6 +100,29 @@ def _registry_problems(data: Mapping[str, Any], known: Known) -> list[tuple[tupl
                     f"{hint(name, known.detectors)}",
                 )
             )
+    return found
+
+
+def _param_problems(data: Mapping[str, Any], known: Known) -> list[tuple[tuple[str, ...], str]]:
+    found: list[tuple[tuple[str, ...], str]] = []
+    for name, spec in _table(data, "detectors").items():
+        params = _table(spec, "params") if isinstance(spec, Mapping) else {}
+        if name not in known.detectors or not params:
+            continue
+        allowed = known.parameters.get(name, frozenset())
+        unknown = [p for p in params if p not in allowed]
+        for p in unknown:
+            found.append(
+                (
+                    ("detectors", name, "params", p),
+                    f"detectors.{name}.params.{p}: {name} has no such parameter{hint(p, allowed)}",
+                )
+            )
+        if not unknown and known.build is not None:
+            try:
+                known.build(name, params)
+            except (TypeError, ValueError) as exc:
+                found.append((("detectors", name, "params"), f"detectors.{name}.params: {exc}"))
     return found
 
 

@@ -17,9 +17,14 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Param = float | int | bool | str
+
+
 class DetectorPolicy(_Frozen):
     weight: Unit
     enabled: bool = True
+    #: Constructor settings of the detector, versioned with the policy (``[detectors.X.params]``).
+    params: dict[str, Param] = Field(default_factory=dict)
 
 
 class Combine(_Frozen):
@@ -72,6 +77,11 @@ class Policy(_Frozen):
     review: Review
     enforcement: Enforcement
     detectors: dict[str, DetectorPolicy]
+
+    def params(self, detector: str) -> dict[str, Param]:
+        """The constructor settings the policy gives ``detector`` (none: its own defaults)."""
+        spec = self.detectors.get(detector)
+        return dict(spec.params) if spec is not None else {}
 
     def weight(self, detector: str) -> float:
         spec = self.detectors.get(detector)

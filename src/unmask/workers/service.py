@@ -74,7 +74,7 @@ def default_detectors(store: Store, policy: Policy, registry: Registry | None = 
 
         registry = load_plugins(store.settings).detectors
     names = [n for n in (*policy.live.signup_detectors, "approach_language") if n in registry]
-    detectors = [registry.create(n) for n in names]
+    detectors = [registry.create(n, **policy.params(n)) for n in names]
     load_trained(store.settings.models_dir, detectors)
     return detectors
 

@@ -100,7 +100,8 @@ class CheckerService:
 
                     settings = self.store.settings if self.store is not None else None
                     registry = load_plugins(settings).detectors
-                self._detectors = [registry.create(n) for n in registry.names()]
+                params = self.policy.params
+                self._detectors = [registry.create(n, **params(n)) for n in registry.names()]
                 if self.store is not None:
                     from unmask.detectors.trainable import load_trained
 

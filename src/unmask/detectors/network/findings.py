@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from unmask.detectors.network.runner import Features
 from unmask.detectors.network.score_employer import score_employer
-from unmask.detectors.network.score_outreach import score_outreach
+from unmask.detectors.network.score_outreach import OutreachWeights, score_outreach
 from unmask.detectors.network.score_registration import score_registration
 from unmask.model import Finding
 
@@ -30,9 +30,12 @@ def base_sensitive(features: Features) -> float:
     return int(row["n_sensitive"]) / max(int(row["n_with_sector"]), 1)
 
 
-def outreach_findings(features: Features, subjects: Sequence[str]) -> list[Finding]:
+def outreach_findings(
+    features: Features, subjects: Sequence[str], weights: OutreachWeights = OutreachWeights()
+) -> list[Finding]:
+    rows = features.rows("outreach")
     return score_outreach(
-        subjects, _registrations(features), features.rows("outreach"), base_sensitive(features)
+        subjects, _registrations(features), rows, base_sensitive(features), weights
     )
 
 

@@ -10,11 +10,36 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from unmask.model import Evidence, Finding
 
 NAME, VERSION = "outreach", "1"
+
+
+@dataclass(frozen=True)
+class OutreachWeights:
+    """How the parts combine. The policy versions these (``[detectors.outreach.params]`` in the
+    shipped policy, whose values a test keeps equal to these defaults); a scan builds the
+    detector with the policy's values. Set on the simulator's planted campaigns (synthetic,
+    for sane behaviour only): not fitted to any evaluation set."""
+
+    ignore: float = 0.30  # invitations: share of the ignore rate ...
+    sensitive: float = 0.45  # ... of sensitive-sector targeting beyond the member base ...
+    one_org: float = 0.25  # ... and of one-organisation targeting (the three sum to 1)
+    escalation: float = 0.6  # messages: escalation to offers or off-platform contact ...
+    cold_escalation: float = 0.4  # ... and cold openings that escalate (sum to 1)
+    talk: float = 0.6  # how much the message pattern adds on top of the invitations
+
+    def __post_init__(self) -> None:
+        for key, value in vars(self).items():
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"outreach weight {key} must be in [0, 1], got {value}")
+        if abs(self.ignore + self.sensitive + self.one_org - 1.0) > 1e-6:
+            raise ValueError("outreach weights ignore + sensitive + one_org must sum to 1")
+        if abs(self.escalation + self.cold_escalation - 1.0) > 1e-6:
+            raise ValueError("outreach weights escalation + cold_escalation must sum to 1")
 
 
 def _sat(x: float, scale: float) -> float:
@@ -40,11 +65,14 @@ def parts(r: Mapping[str, Any], base_sensitive: float) -> dict[str, float]:
     }
 
 
-def outreach_score(r: Mapping[str, Any], base_sensitive: float) -> float:
+def outreach_score(
+    r: Mapping[str, Any], base_sensitive: float, w: OutreachWeights = OutreachWeights()
+) -> float:
     p = parts(r, base_sensitive)
-    invites = p["volume"] * (0.30 * p["ignore"] + 0.45 * p["sensitive"] + 0.25 * p["one_org"])
-    talk = 0.6 * p["escalation"] + 0.4 * p["cold"] * p["escalation"]
-    return round(min(1.0, 1.0 - (1.0 - invites) * (1.0 - 0.6 * talk)), 6)
+    mix = w.ignore * p["ignore"] + w.sensitive * p["sensitive"] + w.one_org * p["one_org"]
+    invites = p["volume"] * mix
+    talk = w.escalation * p["escalation"] + w.cold_escalation * p["cold"] * p["escalation"]
+    return round(min(1.0, 1.0 - (1.0 - invites) * (1.0 - w.talk * talk)), 6)
 
 
 def _evidence(r: Mapping[str, Any], base: float, score: float) -> tuple[Evidence, ...]:
@@ -108,6 +136,7 @@ def score_outreach(
     known: Mapping[str, bool],
     rows: Iterable[Mapping[str, Any]],
     base_sensitive: float,
+    weights: OutreachWeights = OutreachWeights(),
 ) -> list[Finding]:
     """One finding per subject; accounts that sent nothing abstain (nothing to judge)."""
     by_id = {str(r["id"]): r for r in rows}
@@ -119,6 +148,6 @@ def score_outreach(
         elif r is None:
             out.append(Finding.abstain(NAME, VERSION, subject, "sent no invitations or messages"))
         else:
-            score = outreach_score(r, base_sensitive)
+            score = outreach_score(r, base_sensitive, weights)
             out.append(Finding(NAME, VERSION, subject, score, _evidence(r, base_sensitive, score)))
     return out
