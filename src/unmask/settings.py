@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     org_secret: Secret = Field(
         None, description="Key hashing staff identifiers (default: data_dir/org_secret)."
     )
+    member_token_secret: Secret = Field(
+        None, description="Key signing member tokens (default: data_dir/member_token_secret)."
+    )
     check_limit: str = Field(
         "30/3600", description="Member-side rate limit per client: requests/seconds."
     )

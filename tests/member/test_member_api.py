@@ -33,7 +33,7 @@ def _auth(store: Store, name: str, role: str) -> tuple[dict[str, str], int]:
 
 
 def _member_token(store: Store, member: str) -> str:
-    return issue(member_secret(store.settings.data_dir), member)
+    return issue(member_secret(store.settings), member)
 
 
 def _leaves(value: Any) -> list[Any]:

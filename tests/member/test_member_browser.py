@@ -37,7 +37,7 @@ def test_checker_page_rates_and_reports(world_store: Store) -> None:
     token = create_token(world_store, user)
     with live_server(world_store) as base, chromium_page() as page:
         page.route(re.compile(r"^(?!http://127\.0\.0\.1).*"), lambda route: route.abort())
-        member = issue(member_secret(world_store.settings.data_dir), "member-9")
+        member = issue(member_secret(world_store.settings), "member-9")
         messages = "\n\n".join(PERSONA_MESSAGES)
         page.goto(f"{base}/check#member_token={member}")  # as the platform embeds the page
         page.fill("#f-employer", "Meridian Strategic Advisory")

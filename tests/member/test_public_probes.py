@@ -56,7 +56,7 @@ def _bearer(store: Store, name: str, role: str) -> dict[str, str]:
 
 
 def _token(store: Store, member: str, **kw: Any) -> dict[str, str]:
-    return {"X-Member-Token": issue(member_secret(store.settings.data_dir), member, **kw)}
+    return {"X-Member-Token": issue(member_secret(store.settings), member, **kw)}
 
 
 def _reports(store: Store) -> list[tuple[str, str]]:

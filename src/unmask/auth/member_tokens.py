@@ -20,7 +20,8 @@ import json
 import os
 import secrets
 import time
-from pathlib import Path
+
+from unmask.settings import Settings, secret
 
 PREFIX = "mt1"
 DEFAULT_TTL = 3600
@@ -28,11 +29,11 @@ MAX_TTL = 7 * 86400
 MAX_LENGTH = 1024
 
 
-def member_secret(data_dir: Path) -> bytes:
-    env = os.environ.get("UNMASK_MEMBER_TOKEN_SECRET")
+def member_secret(settings: Settings) -> bytes:
+    env = secret(settings.member_token_secret)
     if env:
         return env.encode("utf-8")
-    path = data_dir / "member_token_secret"
+    path = settings.data_dir / "member_token_secret"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from unmask.cli.common import console, fail, open_store
+from unmask.cli.common import console, fail, open_store, settings
 
 users_app = typer.Typer(help="Manage console and API users.", no_args_is_help=True)
 
@@ -47,10 +47,9 @@ def member_token(
 ) -> None:
     """Issue a member token (what the platform hands a signed-in member's checker page)."""
     from unmask.auth.member_tokens import issue, member_secret
-    from unmask.settings import load_settings
 
     try:
-        console.print(issue(member_secret(load_settings().data_dir), member, ttl), soft_wrap=True)
+        console.print(issue(member_secret(settings()), member, ttl), soft_wrap=True)
     except ValueError as exc:
         raise fail(str(exc)) from None
 

@@ -60,7 +60,7 @@ def _member(request: Request, store: Store) -> str | None:
     token = request.headers.get("x-member-token")
     if token is None:
         return None
-    member = verify(member_secret(store.settings.data_dir), token.strip())
+    member = verify(member_secret(store.settings), token.strip())
     if member is None:
         raise HTTPException(401, "the member token is invalid or has expired")
     return member

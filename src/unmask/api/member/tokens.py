@@ -28,7 +28,7 @@ class TokenIn(BaseModel):
 def member_token(body: TokenIn, request: Request, _user: Service) -> dict[str, Any]:
     store: Store = request.app.state.store
     try:
-        token = issue(member_secret(store.settings.data_dir), body.member, body.ttl)
+        token = issue(member_secret(store.settings), body.member, body.ttl)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
     return {"token": token, "member": body.member, "expires_in": body.ttl}
