@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Secret = SecretStr | None
@@ -115,9 +115,21 @@ def secret(value: Secret) -> str | None:
     return value.get_secret_value() if value is not None else None
 
 
+class SettingsError(ValueError):
+    """Invalid ``UNMASK_*`` values, every one named: ``UNMASK_CHECK_LIMIT: expected ...``."""
+
+
 def load_settings(**overrides: Any) -> Settings:
     """The environment's settings; ``overrides`` (field=value) win over it."""
-    return Settings(**overrides)
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            field = ".".join(str(p) for p in err["loc"])
+            message = str(err["msg"]).removeprefix("Value error, ")
+            problems.append(f"UNMASK_{field.upper()}: {message}")
+        raise SettingsError("; ".join(problems)) from None
 
 
-__all__ = ["Settings", "load_settings", "secret"]
+__all__ = ["Settings", "SettingsError", "load_settings", "secret"]

@@ -125,3 +125,14 @@ def test_architecture_table_lists_every_package_in_the_layers_contract() -> None
     (layers,) = [c for c in config["contracts"] if c["type"] == "layers"]
     layered = {m.strip() for layer in layers["layers"] for m in re.split(r"[|:]", layer)}
     assert layered == {*packages, *modules}, "the layers contract names every package"
+
+
+def test_an_invalid_setting_names_the_variable() -> None:
+    import pytest
+
+    from unmask.settings import SettingsError, load_settings
+
+    with pytest.raises(SettingsError) as caught:
+        load_settings(check_limit="abc", eval_workers=-1)
+    assert "UNMASK_CHECK_LIMIT: expected requests/seconds" in str(caught.value)
+    assert "UNMASK_EVAL_WORKERS" in str(caught.value)

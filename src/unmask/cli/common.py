@@ -53,7 +53,7 @@ def started() -> Started:
     try:
         found = Started(load_settings())
     except ValueError as exc:
-        raise fail(f"invalid UNMASK_* setting: {exc}") from None
+        raise fail(f"invalid setting: {exc}") from None
     if root is not None and root.obj is None:
         root.obj = found
     return found

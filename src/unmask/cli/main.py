@@ -46,5 +46,5 @@ def main() -> None:
     try:
         started = Started(load_settings())
     except ValueError as exc:
-        raise SystemExit(f"error: invalid UNMASK_* setting: {exc}") from None
+        raise SystemExit(f"error: invalid setting: {exc}") from None
     app(obj=_register_commands(started))
