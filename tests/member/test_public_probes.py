@@ -432,12 +432,14 @@ def test_cli_issues_member_tokens(tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 
     from unmask.auth.member_tokens import verify
     from unmask.cli.main import _register_commands, app
+    from unmask.settings import load_settings
 
     monkeypatch.setenv("UNMASK_DATA_DIR", str(tmp_path))
     _register_commands()
     out = CliRunner().invoke(app, ["users", "member-token", "member-9", "--ttl", "60"])
     assert out.exit_code == 0, out.output
-    assert verify(member_secret(tmp_path), out.output.strip()) == "member-9"
+    secret = member_secret(load_settings(data_dir=tmp_path))
+    assert verify(secret, out.output.strip()) == "member-9"
     bad = CliRunner().invoke(app, ["users", "member-token", "member-9", "--ttl", "0"])
     assert bad.exit_code != 0
 
@@ -446,6 +448,7 @@ def test_serve_refuses_a_bad_proxy_list(tmp_path: Any, monkeypatch: pytest.Monke
     from typer.testing import CliRunner
 
     from unmask.cli.main import _register_commands, app
+    from unmask.settings import load_settings
 
     monkeypatch.setenv("UNMASK_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("UNMASK_DATABASE_URL", raising=False)

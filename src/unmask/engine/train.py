@@ -45,7 +45,7 @@ def train_all(
     if not labels:
         return report
     for name in names or registry.names():
-        detector = registry.create(name)
+        detector = registry.create(name, **policy.params(name))
         if not isinstance(detector, TrainableDetector):
             continue
         try:
@@ -62,7 +62,7 @@ def train_all(
             policy,
             store.settings.models_dir,
             registry.names(),
-            registry.create,
+            lambda name: registry.create(name, **policy.params(name)),
             progress,
         )
     return report

@@ -71,7 +71,7 @@ def risks(cases: Sequence[Case]) -> list[tuple[float, str, tuple[str, ...]]]:
 
     registry = load_plugins().detectors
     policy = load_policy()
-    detectors = [registry.create(n) for n in registry.names()]
+    detectors = [registry.create(n, **policy.params(n)) for n in registry.names()]
     out: list[tuple[float, str, tuple[str, ...]]] = []
     for case in cases:
         profile = profile_from_input(case.profile, AS_OF)
