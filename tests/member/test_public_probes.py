@@ -448,7 +448,6 @@ def test_serve_refuses_a_bad_proxy_list(tmp_path: Any, monkeypatch: pytest.Monke
     from typer.testing import CliRunner
 
     from unmask.cli.main import _register_commands, app
-    from unmask.settings import load_settings
 
     monkeypatch.setenv("UNMASK_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("UNMASK_DATABASE_URL", raising=False)
