@@ -112,3 +112,41 @@ def test_the_plugins_detector_runs_and_the_policy_knows_it(installed: Path) -> N
 
 def test_without_the_package_its_detector_is_unknown() -> None:
     assert "acme_lure_headline" not in load_plugins().detectors
+
+
+def test_two_plugins_offering_one_name_is_an_error_naming_both() -> None:
+    from unmask.detectors import DuplicateDetectorError
+    from unmask.detectors.sparse_profile import SparseProfile
+    from unmask.hooks import PluginError, hookimpl
+
+    class Copycat:
+        @hookimpl
+        def unmask_detectors(self, settings: object) -> list[type]:
+            return [SparseProfile]
+
+        @hookimpl
+        def unmask_engines(self) -> dict[str, object]:
+            return {"duckdb": object}
+
+    with pytest.raises(DuplicateDetectorError, match="already registered \\(by builtin\\)"):
+        load_plugins(extra=[Copycat()])
+
+    class EngineOnly:
+        @hookimpl
+        def unmask_engines(self) -> dict[str, object]:
+            return {"duckdb": object}
+
+    with pytest.raises(PluginError, match="engine 'duckdb' is offered by builtin and"):
+        load_plugins(extra=[EngineOnly()])
+
+
+def test_the_builtin_plugin_comes_first() -> None:
+    from unmask.hooks import hookimpl
+
+    class Late:
+        @hookimpl
+        def unmask_suites(self) -> list[str]:
+            return ["late"]
+
+    suites = load_plugins(extra=[Late()]).suites
+    assert suites[-1] == "late" and suites[0] != "late"

@@ -80,7 +80,7 @@ def _per_plugin(pm: pluggy.PluginManager, hook: str, **kwargs: Any) -> list[tupl
         result = impl.function(**{k: kwargs[k] for k in impl.argnames})
         if result is not None:
             out.append((impl.plugin_name, result))
-    return list(reversed(out))  # registration order (pluggy calls the last registered first)
+    return out  # registration order: builtin first, then the entry points, then ``extra``
 
 
 def load_plugins(
