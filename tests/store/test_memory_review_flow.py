@@ -15,6 +15,7 @@ from unmask.cases.metrics import dashboard
 from unmask.cases.service import Desk, decide, file_appeal
 from unmask.cases.sync import sync_cases
 from unmask.engine.scan import evaluate_snapshot, select_detectors
+from unmask.hooks import load_plugins
 from unmask.ingest.validate import content_hash
 from unmask.model import Snapshot
 from unmask.model.review import Filters
@@ -27,7 +28,8 @@ def test_review_flow_on_the_memory_store() -> None:
     records = world.build()
     with store.unit_of_work() as uow:
         uow.records.add_new([(r, content_hash(r)) for r in records], datetime.now(UTC))
-    detectors = select_detectors(["sparse_profile", "shared_photo"])
+    registry = load_plugins().detectors
+    detectors = select_detectors(registry, ["sparse_profile", "shared_photo"], policy)
     assessed, _ = evaluate_snapshot(Snapshot.from_records(records), detectors, policy)
     with store.unit_of_work() as uow:
         scan_id = uow.scans.open("memory", policy.version, [d.name for d in detectors])
