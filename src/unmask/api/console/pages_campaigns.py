@@ -12,11 +12,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from unmask.api.console.deps import ConsoleUser, DeskDep
 from unmask.api.console.render import page
+from unmask.api.console.routes_forms import second_review_form
 from unmask.api.console.views_campaign import campaign_rows, campaign_view
 from unmask.api.deps import PathId
 from unmask.auth.permissions import allowed, refusal
 from unmask.cases.machine import TransitionError
-from unmask.cases.service import decide, review_second
+from unmask.cases.service import decide
 
 router = APIRouter(prefix="/console/campaigns", include_in_schema=False)
 Key = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")]
@@ -103,12 +104,5 @@ def campaign_review(
     verdict: Text = "",
     reason: Text = "",
 ) -> RedirectResponse:
-    if not allowed(user.role, "second_review"):
-        return _back(key, error=refusal(user.role, "second_review"))
-    if verdict not in ("approve", "reject"):
-        return _back(key, error="choose approve or reject")
-    try:
-        out = review_second(desk, case_id, decision_id, user, verdict == "approve", reason)
-    except TransitionError as exc:
-        return _back(key, error=str(exc))
-    return _back(key, msg=out.message)
+    msg, error = second_review_form(desk, case_id, decision_id, user, verdict, reason)
+    return _back(key, msg=msg, error=error)

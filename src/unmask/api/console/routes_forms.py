@@ -11,9 +11,10 @@ from fastapi.responses import RedirectResponse
 
 from unmask.api.console.deps import ConsoleUser, DeskDep
 from unmask.api.deps import PathId
+from unmask.auth import User
 from unmask.auth.permissions import allowed, refusal
 from unmask.cases.machine import TransitionError
-from unmask.cases.service import decide, file_appeal, review_second
+from unmask.cases.service import Desk, decide, file_appeal, review_second
 
 router = APIRouter(prefix="/console/cases/{case_id}", include_in_schema=False)
 Text = Annotated[str, Form(max_length=5000)]
@@ -42,6 +43,22 @@ def decide_form(
     return _back(case_id, msg=out.message)
 
 
+def second_review_form(
+    desk: Desk, case_id: int, decision_id: int, user: User, verdict: str, reason: str
+) -> tuple[str, str]:
+    """A second review posted from a console form (a case page or a campaign page): the
+    message or the error to show, with the same role check as the API."""
+    if not allowed(user.role, "second_review"):
+        return "", refusal(user.role, "second_review")
+    if verdict not in ("approve", "reject"):
+        return "", "choose approve or reject"
+    try:
+        out = review_second(desk, case_id, decision_id, user, verdict == "approve", reason)
+    except TransitionError as exc:
+        return "", str(exc)
+    return out.message, ""
+
+
 @router.post("/decisions/{decision_id}/review")
 def second_form(
     case_id: PathId,
@@ -51,15 +68,8 @@ def second_form(
     verdict: Text = "",
     reason: Text = "",
 ) -> RedirectResponse:
-    if not allowed(user.role, "second_review"):
-        return _back(case_id, error=refusal(user.role, "second_review"))
-    if verdict not in ("approve", "reject"):
-        return _back(case_id, error="choose approve or reject")
-    try:
-        out = review_second(desk, case_id, decision_id, user, verdict == "approve", reason)
-    except TransitionError as exc:
-        return _back(case_id, error=str(exc))
-    return _back(case_id, msg=out.message)
+    msg, error = second_review_form(desk, case_id, decision_id, user, verdict, reason)
+    return _back(case_id, msg=msg, error=error)
 
 
 @router.post("/appeal")
