@@ -137,3 +137,47 @@ def test_out_of_fold_hides_each_folds_labels_from_detectors_that_read_labels() -
     found = out_of_fold_findings(snapshot, labels, ["peeker"], lambda n: LabelPeeker(), 3)
     scores = np.asarray([found[a][0].score for a in sorted(labels)])
     assert set(scores) == {0.0}, "no account's score came from its own label"
+
+
+class Oracle(Detector):
+    """Scores 1 for fakes from a hidden answer key: no learned combination can out-rank it."""
+
+    name: ClassVar[str] = "oracle"
+    version: ClassVar[str] = "1"
+    needs: ClassVar[frozenset[str]] = frozenset({"account"})
+    description: ClassVar[str] = "test only"
+    fakes: ClassVar[set[str]] = set()
+
+    def detect(self, snapshot: Snapshot, subjects: Sequence[str]) -> list[Finding]:
+        return [_f(self.name, s, 1.0 if s in self.fakes else 0.0) for s in subjects]
+
+
+class Coin(Detector):
+    name: ClassVar[str] = "coin"
+    version: ClassVar[str] = "1"
+    needs: ClassVar[frozenset[str]] = frozenset({"account"})
+    description: ClassVar[str] = "test only"
+
+    def detect(self, snapshot: Snapshot, subjects: Sequence[str]) -> list[Finding]:
+        rng = random.Random(1)
+        return [_f(self.name, s, rng.random()) for s in sorted(subjects)]
+
+
+def test_a_combination_that_ranks_worse_than_the_weights_is_not_kept(tmp_path: Path) -> None:
+    labels = {f"a{i}": i % 5 == 0 for i in range(300)}
+    Oracle.fakes = {a for a, v in labels.items() if v}
+    make = {"oracle": Oracle, "coin": Coin}
+    policy = POLICY.model_copy(
+        update={
+            "combine": POLICY.combine.model_copy(update={"min_labels": 100, "min_per_class": 10}),
+        }
+    )
+    combiner, note = train_combiner(
+        Snapshot(), labels, policy, tmp_path, ["oracle", "coin"], lambda n: make[n]()
+    )
+    # the weights already rank perfectly (the oracle alone); learning can only tie or lose
+    if combiner is None:
+        assert "ranked worse" in note and load_combiner(tmp_path) is None
+    else:
+        assert combiner.cv["learned_roc_auc"] >= combiner.cv["policy_roc_auc"] - 0.005
+        assert load_combiner(tmp_path) == combiner

@@ -5,7 +5,8 @@ that learns from labels (trainable detectors, and any detector whose ``needs`` i
 as trust propagation with known fakes as distrust seeds) is rebuilt on a snapshot from which that
 fold's labels are removed, and scores the fold's accounts; detectors that use no labels score every
 labelled account once. The combiner is then fitted on these scores, so no detector's score for an
-account was learned from that account's own label. The artefact is ``models/combiner.json``.
+account was learned from that account's own label. It is kept (``models/combiner.json``) only when,
+out of fold, it ranks at least as well as the policy's own weights (within 0.005 ROC AUC).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from unmask.scoring.learned import fit_combiner, folds_of, too_few
 COMBINER_FILE = "combiner.json"
 Progress = Callable[[str], None]
 Factory = Callable[[str], Detector]
+RANKING_TOLERANCE = 0.005  # how much worse out of fold than the policy's weights is still a tie
 
 
 def combiner_path(models_dir: Path) -> Path:
@@ -125,13 +127,19 @@ def train_combiner(
         baseline=lambda fs: noisy_or(fs, policy),
         n_folds=policy.combine.folds,
     )
-    save_combiner(models_dir, combiner)
     cv = combiner.cv
-    note = (
-        f"learned on {combiner.n_labels} labels ({combiner.n_fakes} fake), "
+    figures = (
         f"out-of-fold ROC AUC {cv.get('learned_roc_auc', float('nan')):.3f} "
         f"(policy weights {cv.get('policy_roc_auc', float('nan')):.3f}), "
         f"Brier {cv.get('learned_brier', float('nan')):.3f} "
         f"(policy weights {cv.get('policy_brier', float('nan')):.3f})"
     )
-    return combiner, note
+    if not cv or cv["learned_roc_auc"] < cv["policy_roc_auc"] - RANKING_TOLERANCE:
+        # never worse than the reference: a combination that ranks worse out of fold is not kept
+        combiner_path(models_dir).unlink(missing_ok=True)
+        return (
+            None,
+            f"the learned combination ranked worse ({figures}): scans keep the policy's weights",
+        )
+    save_combiner(models_dir, combiner)
+    return combiner, f"learned on {combiner.n_labels} labels ({combiner.n_fakes} fake), {figures}"
