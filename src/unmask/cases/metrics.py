@@ -30,6 +30,8 @@ class Dashboard:
     overturned: int = 0
     to_removal_days: list[float] = field(default_factory=list)
     prevalence: list[tuple[str, int, float]] = field(default_factory=list)  # sector, n, expected
+    restricted_awaiting: int = 0  # restricted by policy, no reviewer has decided yet
+    restricted_reviewed: int = 0  # restricted by a reviewer
 
     @property
     def queued(self) -> int:
@@ -91,15 +93,20 @@ def _removals(uow: UnitOfWork, d: Dashboard) -> None:
 
 
 def _prevalence(uow: UnitOfWork, d: Dashboard) -> None:
-    """Expected share of each sector's members approached by a fake: a member's chance is
-    ``1 - prod(1 - risk)`` over the flagged accounts that approached them (removed or restricted
-    accounts count as 1, cleared ones as 0)."""
-    scan = uow.scans.latest()
-    flagged = uow.scans.assessments(scan.id, routes=("review", "auto_restrict")) if scan else []
-    risk = {a.subject: a.risk for a in flagged}
-    closed, _ = uow.cases.search(Filters(status="closed", limit=10**9))
-    for case in sorted(closed, key=lambda c: c.id):
-        risk[case.subject] = 1.0 if case.outcome in ("removed", "restricted") else 0.0
+    """Share of each sector's members approached by an account a reviewer confirmed as fake
+    (removed or restricted by a decision). Only reviewed outcomes count: an account restricted
+    automatically by the policy, or merely flagged, is not a confirmed fake (it is counted on its
+    own, ``restricted_awaiting``)."""
+    everything, _ = uow.cases.search(Filters(status=None, limit=10**9))
+    risk: dict[str, float] = {}
+    for case in sorted(everything, key=lambda c: c.id):
+        if case.outcome == "restricted":
+            if case.status == "closed":
+                d.restricted_reviewed += 1
+            else:
+                d.restricted_awaiting += 1
+        if case.status == "closed":
+            risk[case.subject] = 1.0 if case.outcome in ("removed", "restricted") else 0.0
     survive: dict[str, float] = {}
     sent: list[Invitation | Message] = [*records_in(uow.records, Invitation, "sender", risk)]
     sent += records_in(uow.records, Message, "sender", risk)

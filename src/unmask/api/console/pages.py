@@ -106,7 +106,7 @@ def dashboard_page(request: Request, desk: DeskDep, user: ConsoleUser) -> HTMLRe
     )
     prevalence = hbars(
         [(s, round(100 * hit / n, 1), colour(s)) for s, n, hit in d.prevalence if n][:12],
-        "estimated prevalence by sector",
+        "prevalence by sector (reviewed outcomes only)",
         unit="%",
     )
     buckets = [("< 7 d", 7), ("7–14 d", 14), ("14–30 d", 30), ("30–90 d", 90), ("> 90 d", 10**9)]
