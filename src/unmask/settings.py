@@ -87,7 +87,11 @@ class Settings(BaseSettings):
     def _paths(self) -> Settings:
         object.__setattr__(self, "data_dir", self.data_dir.expanduser())
         if not self.database_url:
-            url = f"sqlite:///{self.data_dir.resolve() / 'unmask.db'}"
+            try:
+                base = self.data_dir.resolve()
+            except OSError:  # the working directory is gone: keep the path as given
+                base = self.data_dir
+            url = f"sqlite:///{base / 'unmask.db'}"
             object.__setattr__(self, "database_url", url)
         return self
 
