@@ -15,6 +15,7 @@ from unmask.auth import User
 from unmask.cases.service import Desk, decide, file_appeal
 from unmask.cases.sync import sync_cases
 from unmask.engine.scan import evaluate_snapshot, select_detectors
+from unmask.hooks import load_plugins
 from unmask.ingest import ingest
 from unmask.model import Snapshot
 from unmask.model.records import Invitation
@@ -37,7 +38,9 @@ def test_original_export_after_enforcement_adds_nothing(store: Store, tmp_path: 
     export = _export(tmp_path / "export")
     assert not any(f.quarantined for f in ingest(store, [export]).files)
     policy = load_policy()
-    detectors = select_detectors(["sparse_profile", "shared_photo"])
+    detectors = select_detectors(
+        load_plugins().detectors, ["sparse_profile", "shared_photo"], policy
+    )
     assessed, _ = evaluate_snapshot(Snapshot.from_records(world.build()), detectors, policy)
     with store.unit_of_work() as uow:
         scan_id = uow.scans.open("python", policy.version, [d.name for d in detectors])
